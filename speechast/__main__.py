@@ -1,0 +1,5 @@
+import sys
+
+from speechast.cli import main
+
+sys.exit(main())

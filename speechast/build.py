@@ -1,0 +1,156 @@
+"""Parse tree → nodes: the Transformer that builds the attrs outline tree."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from lark import Token, Transformer
+
+from speechast import markers, titles
+from speechast.nodes import (
+    Block,
+    Document,
+    Heading,
+    Item,
+    Marker,
+    Noise,
+    Paragraph,
+    Section,
+    Span,
+    Text,
+    Title,
+)
+
+_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_INLINE_TYPES = ("TEXT", "TITLE_TEXT", "SUBHEAD", "DOC_TITLE")
+
+
+class _Head(NamedTuple):
+    heading: Heading
+    marker: Marker | None
+    title: str
+
+
+def clean_join(parts: Sequence[str]) -> str:
+    """Join text pieces cut apart by noise or line breaks, without their edge spaces.
+
+    Pieces of a word split across lines join directly (各项工 + 作 → 各项工作);
+    a space inside a line (第一章 总则) or between Latin words stays as one space.
+    """
+    out: list[str] = []
+    spaced = False
+    for part in parts:
+        piece = part.strip()
+        head = part[: len(part) - len(part.lstrip())]
+        spaced = spaced or _inline_space(head)
+        if not piece:
+            continue
+        if out and (spaced or (out[-1][-1] in _WORD and piece[0] in _WORD)):
+            out.append(" ")
+        out.append(piece)
+        spaced = _inline_space(part[len(part.rstrip()) :])
+    return "".join(out)
+
+
+def _inline_space(space: str) -> bool:
+    """Spaces that separate words on one line (not a line break between pieces)."""
+    return bool(space) and "\n" not in space and "\r" not in space
+
+
+def _span_of(items: Sequence[Token | Block]) -> Span:
+    first, last = items[0], items[-1]
+    start = first.start_pos if isinstance(first, Token) else first.span[0]
+    end = last.end_pos if isinstance(last, Token) else last.span[1]
+    return (int(start or 0), int(end or 0))
+
+
+def _leaf(part: Token | Noise) -> Text | Noise:
+    if isinstance(part, Noise):
+        return part
+    return Text(span=_span_of([part]), text=part.value.strip())
+
+
+def _text_block(parts: list[Token | Noise]) -> tuple[Span, str, tuple[Text | Noise, ...]]:
+    """Span, clean text and (when noise interrupts it) the leaves of a run of text."""
+    text = clean_join([p.value for p in parts if isinstance(p, Token)])
+    children = tuple(_leaf(p) for p in parts) if any(isinstance(p, Noise) for p in parts) else ()
+    return _span_of(parts), text, children
+
+
+class TreeBuilder(Transformer[Token, Document]):
+    """Builds nodes bottom-up; used in lark's tree-less mode (``transformer=``)."""
+
+    def start(self, children: list[Block]) -> Document:
+        span = _span_of(children) if children else (0, 0)
+        return Document(span=span, title=_title_of(children), children=tuple(children))
+
+    def article(self, children: list[Token | Block]) -> Document:
+        head: list[Token | Noise] = []
+        body: list[Block] = []
+        for child in children:
+            if isinstance(child, Token) or (isinstance(child, Noise) and not body):
+                head.append(child)
+            else:
+                body.append(child)
+        span, _, _ = _text_block(head)
+        title_text = clean_join(
+            [t.value for t in head if isinstance(t, Token) and t.type != "ARTICLE"]
+        )
+        title = Title(span=span, text=title_text)
+        nodes: tuple[Block, ...] = (title, *body)
+        return Document(span=_span_of(nodes), title=title_text or None, children=nodes)
+
+    def title(self, children: list[Token]) -> Title:
+        return Title(span=_span_of(children), text=children[0].value.strip())
+
+    def noise(self, children: list[Token]) -> Noise:
+        token = children[0]
+        kind = token.type.removeprefix("NOISE_").lower()
+        return Noise(span=_span_of(children), kind=kind, text=token.value.strip())
+
+    def paragraph(self, children: list[Token | Noise]) -> Paragraph:
+        span, text, leaves = _text_block(children)
+        return Paragraph(span=span, text=text, children=leaves)
+
+    def heading(self, children: list[Token | Noise]) -> _Head:
+        return _head(children)
+
+    def item_head(self, children: list[Token | Noise]) -> _Head:
+        return _head(children)
+
+    def section(self, children: list[Token | _Head | Block]) -> Section:
+        level, head, body = _container(children)
+        nodes = (head.heading, *body)
+        return Section(span=_span_of(nodes), marker=head.marker, title=head.title,
+                       level=level, children=nodes)
+
+    def item(self, children: list[Token | _Head | Block]) -> Item:
+        level, head, body = _container(children)
+        assert head.marker is not None
+        nodes = (head.heading, *body)
+        return Item(span=_span_of(nodes), marker=head.marker, title=head.title,
+                    level=level, inline=False, children=nodes)
+
+
+def _head(children: list[Token | Noise]) -> _Head:
+    first = children[0]
+    assert isinstance(first, Token)
+    marker = None if first.type in _INLINE_TYPES else markers.make_marker(first.type, first.value)
+    span, text, leaves = _text_block(children)
+    title_parts = [c.value for c in children[(0 if marker is None else 1):] if isinstance(c, Token)]
+    heading = Heading(span=span, text=text, children=leaves)
+    return _Head(heading=heading, marker=marker, title=titles.clean_title(clean_join(title_parts)))
+
+
+def _container(children: list[Token | _Head | Block]) -> tuple[int, _Head, list[Block]]:
+    level_token, head, *body = children
+    assert isinstance(level_token, Token) and isinstance(head, _Head)
+    return int(level_token.value), head, [b for b in body if not isinstance(b, (Token, _Head))]
+
+
+def _title_of(children: Sequence[Block]) -> str | None:
+    for child in children:
+        if isinstance(child, Title):
+            return child.text
+    return None

@@ -1,0 +1,259 @@
+"""The postlexer: decides which markers are headings and brackets them in levels.
+
+It reads the lexer's blocks the way a reader does. A marker family's level is
+set where the family first appears (a document that goes 一、 → 1. nests 1.
+directly under 一、); a marker counts only when its number continues the
+sequence in force (after 二、 comes 三、), and an enumeration only when a
+second member follows its first. Kept headings and items are bracketed with
+``OPEN`` (carrying the level) and ``_CLOSE``, as lark's Indenter does with
+indentation; a rejected marker goes back into the running text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+from lark import Token
+
+from speechast import furniture, markers, titles
+from speechast.lexer import EOB, TEXT
+
+OPEN = "OPEN"
+CLOSE = "_CLOSE"
+SUBHEAD = "SUBHEAD"
+ARTICLE = "ARTICLE"
+NOISE_PREFIX = "NOISE_"
+
+# How far ahead an enumeration's first member looks for its second.
+_LOOKAHEAD_BLOCKS = 60
+# Numbers a sequence may skip and still be read as continuing (一、 二、 四、).
+_MAX_GAP = 2
+
+
+@attrs.define
+class Families:
+    """The marker families of the grammar: which open headings, which items."""
+
+    headings: frozenset[str] = frozenset()
+    items: frozenset[str] = frozenset()
+
+
+@attrs.define
+class _Open:
+    group: str
+    ordinal: int
+    is_item: bool
+
+
+def _is_noise(token: Token) -> bool:
+    return token.type.startswith(NOISE_PREFIX)
+
+
+@attrs.frozen
+class _Block:
+    tokens: list[Token]
+
+    @property
+    def family(self) -> str | None:
+        first = self.tokens[0]
+        return None if first.type == TEXT or _is_noise(first) else first.type
+
+    @property
+    def is_noise(self) -> bool:
+        return all(_is_noise(t) for t in self.tokens)
+
+
+class LevelPostLexer:
+    """Lark postlexer: blocks of tokens in, a bracketed outline token stream out."""
+
+    always_accept: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        self.families = Families()
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        return _Leveller(self.families, _group(stream)).run()
+
+
+def _group(stream: Iterator[Token]) -> list[_Block]:
+    blocks: list[_Block] = []
+    tokens: list[Token] = []
+    for token in stream:
+        if token.type != EOB:
+            tokens.append(token)
+        elif tokens:
+            blocks.append(_Block(tokens))
+            tokens = []
+    if tokens:
+        blocks.append(_Block(tokens))
+    return blocks
+
+
+def _retype(token: Token, type_: str) -> Token:
+    return Token(type_, token.value, token.start_pos, end_pos=token.end_pos)
+
+
+def _zero(type_: str, at: Token, value: str = "") -> Token:
+    """A structural token that borrows its position from the token at ``at``."""
+    return Token(type_, value, at.start_pos, end_pos=at.start_pos)
+
+
+class _Leveller:
+    def __init__(self, families: Families, blocks: list[_Block]) -> None:
+        self.headings = families.headings
+        self.items = families.items
+        self.blocks = blocks
+        self.stack: list[_Open] = []
+        # The last number each sequence reached, open or closed: laws number
+        # 第三条 on from 第二条 across a new 第二章.
+        self.reached: dict[str, int] = {}
+        self.seen_heading = False
+        self.want_title = True
+
+    def run(self) -> Iterator[Token]:
+        for index, block in enumerate(self.blocks):
+            family = block.family
+            if block.is_noise:
+                yield from block.tokens
+            elif family == ARTICLE:
+                yield from self._close_to(0)
+                self.reached.clear()
+                yield from self._article(block)
+            elif family is not None and (placed := self._placement(index, block)):
+                depth, entry = placed
+                yield from self._close_to(depth)
+                yield from self._open(block, entry)
+            elif self.want_title and not self.seen_heading and (
+                title := furniture.title_split(block.tokens)
+            ):
+                self.want_title = False
+                head, rest = title
+                yield from head
+                yield _zero(EOB, head[-1])
+                if rest:
+                    yield from self._paragraph(rest)
+            elif family is None and self._is_subhead(index):
+                yield from self._subhead(block)
+            else:
+                if family is None and self.seen_heading and furniture.is_closing(block.tokens):
+                    yield from self._close_to(0)
+                yield from self._paragraph(block.tokens)
+        yield from self._close_to(0)
+
+    # ------------------------------------------------------------ decisions
+    def _placement(self, index: int, block: _Block) -> tuple[int, _Open] | None:
+        """Where a kept marker opens (stack depth and entry), or None when it is text."""
+        marker = block.tokens[0]
+        family = marker.type
+        is_item = family in self.items
+        if not is_item and family not in self.headings:
+            return None
+        group = markers.sequence_group(family)
+        value = marker.value.strip()
+        ordinal = markers.ordinal_of(family, value)
+        for depth in range(len(self.stack) - 1, -1, -1):
+            entry = self.stack[depth]
+            if entry.group != group:
+                continue
+            if ordinal is None or entry.ordinal < ordinal <= entry.ordinal + 1 + _MAX_GAP:
+                number = entry.ordinal + 1 if ordinal is None else ordinal
+                return depth, _Open(group, number, is_item)
+            if ordinal == 1 and (not is_item or self._second_follows(index, group, 1)):
+                return depth, _Open(group, 1, is_item)  # starts again under the same parent
+            return None
+        continued = not is_item and ordinal == self.reached.get(group, -1) + 1
+        if (ordinal not in (1, None) and not continued) or value.startswith(markers.LAST):
+            return None
+        if is_item and not self._second_follows(index, group, ordinal):
+            return None
+        depth = len(self.stack)
+        while depth and self.stack[depth - 1].is_item and (
+            not is_item or self.stack[depth - 1].group in markers.LIST_GROUPS
+        ):
+            depth -= 1  # headings never nest under items, nor anything under a bullet
+        return depth, _Open(group, ordinal or 0, is_item)
+
+    def _second_follows(self, index: int, group: str, ordinal: int | None) -> bool:
+        """Whether the next member of ``group`` follows before its parent closes."""
+        want = None if ordinal is None else ordinal + 1
+        open_groups = {entry.group for entry in self.stack}
+        for block in self.blocks[index + 1 : index + 1 + _LOOKAHEAD_BLOCKS]:
+            family = block.family
+            if family is None:
+                continue
+            if family == ARTICLE:
+                return False
+            value = block.tokens[0].value.strip()
+            if markers.sequence_group(family) == group:
+                return markers.ordinal_of(family, value) == want
+            if family in self.headings and markers.sequence_group(family) in open_groups:
+                return False
+        return False
+
+    def _is_subhead(self, index: int) -> bool:
+        """A short line standing alone between paragraphs, with no closing punctuation."""
+        block = self.blocks[index]
+        if not self.seen_heading or len(block.tokens) != 1:
+            return False
+        if not titles.looks_like_subhead(block.tokens[0].value):
+            return False
+        following = self.blocks[index + 1 : index + 2]
+        return bool(following) and following[0].family is None and not following[0].is_noise
+
+    # ------------------------------------------------------------ emitters
+    def _close_to(self, depth: int) -> Iterator[Token]:
+        while len(self.stack) > depth:
+            self.stack.pop()
+            yield Token(CLOSE, "")
+
+    def _open(self, block: _Block, entry: _Open) -> Iterator[Token]:
+        self.stack.append(entry)
+        self.reached[entry.group] = entry.ordinal
+        self.seen_heading = True
+        self.want_title = False
+        marker = block.tokens[0]
+        yield _zero(OPEN, marker, str(len(self.stack)))
+        yield marker
+        head, body = titles.split_title(block.tokens[1:], is_item=marker.type in self.items)
+        yield from head
+        yield _zero(EOB, marker)
+        if body:
+            yield from self._paragraph(body)
+
+    def _article(self, block: _Block) -> Iterator[Token]:
+        self.seen_heading = False
+        self.want_title = False
+        yield block.tokens[0]
+        for token in block.tokens[1:]:
+            yield _retype(token, titles.TITLE_TEXT) if token.type == TEXT else token
+        yield _zero(EOB, block.tokens[0])
+
+    def _subhead(self, block: _Block) -> Iterator[Token]:
+        depth = len(self.stack)
+        while depth and (self.stack[depth - 1].group == SUBHEAD or self.stack[depth - 1].is_item):
+            depth -= 1
+        yield from self._close_to(depth)
+        self.stack.append(_Open(SUBHEAD, 0, False))
+        token = block.tokens[0]
+        yield _zero(OPEN, token, str(len(self.stack)))
+        yield _retype(token, SUBHEAD)
+        yield _zero(EOB, token)
+
+    def _paragraph(self, tokens: list[Token]) -> Iterator[Token]:
+        merged = _unmark(tokens)
+        yield from merged
+        if not all(_is_noise(t) for t in merged):
+            yield _zero(EOB, merged[-1])
+
+
+def _unmark(tokens: list[Token]) -> list[Token]:
+    """A marker that is not a heading is text again: fold it into the text it opens."""
+    first = tokens[0]
+    if first.type == TEXT or _is_noise(first):
+        return tokens
+    if len(tokens) > 1 and tokens[1].type == TEXT:
+        second = tokens[1]
+        merged = Token(TEXT, first.value + second.value, first.start_pos, end_pos=second.end_pos)
+        return [merged, *tokens[2:]]
+    return [_retype(first, TEXT), *tokens[1:]]

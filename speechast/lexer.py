@@ -1,0 +1,325 @@
+"""Text → coarse tokens: noise, marker and text runs, grouped into blocks.
+
+A *block* is what a reader takes for one paragraph: usually a physical line,
+but a document-viewer chunk line continues the paragraph it splits, and a long
+run-on line holds many blocks, split where a marker follows a sentence end or
+a paragraph-separating space. Blocks end with a zero-width ``_EOB`` token.
+
+The marker shapes are the grammar's own terminals: the lexer compiles the
+patterns Lark hands it, so grammar/outline.lark stays the one place they live.
+Token texts are slices of the input that tile it: whitespace belongs to the
+token before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+from lark import Token
+from lark.lexer import Lexer, LexerState
+
+from speechast import noise
+
+TEXT = "TEXT"
+EOB = "_EOB"
+
+# A block longer than this with no line break or separating space is run-on
+# text: markers after a sentence end open blocks of their own inside it.
+# Real paragraphs of speeches stay well below it.
+RUN_ON_CHARS = 1000
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_SPACE = " \t\u3000\u00a0\ufeff"
+_SPACE_RUN = re.compile(f"[{_SPACE}]+")
+_CHUNK_NUMBER = re.compile(rf"[{_SPACE}]*(\d{{1,4}})、")
+# After one of these a separating space or a marker may open a new block.
+BREAK_AFTER = frozenset(noise.SENTENCE_END + "：:")
+_CLOSERS = frozenset("”’」』）)】")
+_INLINE = re.compile(
+    f"(?P<noise_page>{noise.INLINE_PAGE.pattern})"
+    f"|(?P<noise_news>{noise.INLINE_NEWS.pattern})"
+    f"|(?P<space>[{_SPACE}]+)"
+)
+_INLINE_KIND = {"noise_page": noise.PAGE, "noise_news": noise.NEWS}
+
+
+class Piece(NamedTuple):
+    type: str
+    start: int
+    end: int
+
+
+Block = list[Piece]
+
+
+def ends_sentence(text: str, pos: int, floor: int = 0) -> bool:
+    """Whether the last non-space character before ``pos`` closes a sentence.
+
+    A closing quote or bracket counts when it follows a sentence end.
+    """
+    i = pos - 1
+    while i >= floor and text[i] in _SPACE:
+        i -= 1
+    if i < floor:
+        return True
+    if text[i] in _CLOSERS and i > floor:
+        return text[i - 1] in BREAK_AFTER or text[i] in "）)"
+    return text[i] in BREAK_AFTER
+
+
+class Scanner:
+    """Splits a text into blocks of pieces; one per grammar, reused across texts."""
+
+    def __init__(self, marker_patterns: Iterable[tuple[str, str]]) -> None:
+        self.markers = re.compile(
+            "|".join(f"(?P<{name}>{pattern})" for name, pattern in marker_patterns)
+        )
+
+    def marker_at(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+        return self.markers.match(text, pos, end)
+
+    # -------------------------------------------------------------- blocks
+    def blocks(self, text: str) -> list[Block]:
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+        chunks = self._chunk_lines(text, lines)
+        blocks: list[Block] = []
+        current: Block | None = None
+        resume = 0
+        for index, (start, end) in enumerate(lines):
+            content_end = end
+            while content_end > start and text[content_end - 1] in "\r\n":
+                content_end -= 1
+            pos = max(start, resume)
+            pos = _skip_space(text, pos, content_end)
+            if pos >= content_end:
+                current = None  # a blank line ends a paragraph
+                continue
+            lead: Block = []
+            continues = False
+            if index in chunks:
+                lead.append(Piece(noise.CHUNK, pos, chunks[index]))
+                continues = current is not None and not ends_sentence(
+                    text, current[-1].end
+                ) and _last_is_text(current)
+                pos = _skip_space(text, chunks[index], content_end)
+            while pos < content_end and (found := noise.leading_markup(text, pos, content_end)):
+                kind, stop = found
+                lead.append(Piece(kind, pos, stop))
+                resume = stop
+                pos = _skip_space(text, stop, max(content_end, stop))
+            if continues and current is not None:
+                current.extend(lead)
+            elif lead:
+                blocks.append(lead)
+                current = None
+            if pos >= content_end:
+                continue
+            stripped = text[pos:content_end].rstrip(_SPACE)
+            line_kind = None if self.markers.match(stripped) else noise.line_noise(stripped)
+            if line_kind is not None:
+                blocks.append([Piece(line_kind, pos, pos + len(stripped))])
+                current = None
+                continue
+            segments = self._split_line(text, pos, content_end)
+            if continues and current is not None:
+                current.extend(segments[0])
+                segments = segments[1:]
+            for segment in segments:
+                blocks.append(segment)
+            current = blocks[-1] if segments or continues else current
+        _absorb_ad_region(text, blocks)
+        return [part for block in blocks for part in self._split_run_on(text, block)]
+
+    def _chunk_lines(self, text: str, lines: list[tuple[int, int]]) -> dict[int, int]:
+        """Lines opened by document-viewer chunk numbers: index → end of the number.
+
+        Chunk numbers run 1, 2, 3 … on consecutive lines, and the line before one
+        mostly stops mid-sentence; headings numbered 1、2、3、 have text between
+        them and end their sentences.
+        """
+        numbered: list[tuple[int, int, int] | None] = []
+        for index, (start, end) in enumerate(lines):
+            m = _CHUNK_NUMBER.match(text, start, end)
+            if m:
+                numbered.append((index, int(m.group(1)), m.end()))
+            elif text[start:end].strip(_SPACE + "\r\n"):
+                numbered.append(None)
+        found: dict[int, int] = {}
+        run: list[tuple[int, int, int]] = []
+        for entry in [*numbered, None]:
+            if entry is not None and run and entry[1] == run[-1][1] + 1:
+                run.append(entry)
+                continue
+            if len(run) >= 3:
+                mid_word = sum(
+                    not ends_sentence(text, lines[index - 1][1]) for index, _, _ in run[1:]
+                )
+                if 2 * mid_word >= len(run) - 1:
+                    found.update((index, stop) for index, _, stop in run)
+            run = [entry] if entry is not None else []
+        return found
+
+    def _split_line(self, text: str, pos: int, end: int) -> list[Block]:
+        """One line's content → blocks, at inline noise and separating spaces."""
+        blocks: list[Block] = []
+        pieces: Block = []
+        seg_start = pos
+        for m in _INLINE.finditer(text, pos, end):
+            kind = m.lastgroup
+            if kind == "space":
+                if m.end() >= end or not self._space_breaks(text, seg_start, m):
+                    continue
+                if pos < m.start():
+                    pieces.append(Piece(TEXT, pos, m.start()))
+                if pieces:
+                    blocks.append(pieces)
+                pieces = []
+                pos = seg_start = m.end()
+                continue
+            if pos < m.start():
+                pieces.append(Piece(TEXT, pos, m.start()))
+            pieces.append(Piece(_INLINE_KIND[str(kind)], m.start(), m.end()))
+            pos = m.end()
+        if pos < end:
+            pieces.append(Piece(TEXT, pos, end))
+        if pieces:
+            blocks.append(pieces)
+        return blocks
+
+    def _space_breaks(self, text: str, seg_start: int, space: re.Match[str]) -> bool:
+        """Whether a run of spaces inside a line separates paragraphs."""
+        if space.group().count("\u3000") >= 2:
+            return True
+        marker = self.markers.match(text, seg_start)
+        if marker is not None and marker.end() >= space.start():
+            return False  # the space after a marker: (一) 服务…
+        if ends_sentence(text, space.start(), seg_start):
+            return space.start() > seg_start
+        return self.markers.match(text, space.end()) is not None
+
+    def _split_run_on(self, text: str, block: Block) -> list[Block]:
+        """Split a run-on block before markers that follow a sentence end."""
+        if sum(p.end - p.start for p in block if p.type == TEXT) <= RUN_ON_CHARS:
+            return [block]
+        out: list[Block] = []
+        current: Block = []
+        last_text_end = -1
+        for piece in block:
+            if piece.type != TEXT:
+                current.append(piece)
+                continue
+            start = piece.start
+            for m in self.markers.finditer(text, piece.start, piece.end):
+                cut = m.start()
+                if cut == block[0].start:
+                    continue
+                before = cut if cut > piece.start else last_text_end
+                if before < 0 or not ends_sentence(text, before, 0):
+                    continue
+                if cut > start:
+                    current.append(Piece(TEXT, start, cut))
+                if current:
+                    out.append(current)
+                current = []
+                start = cut
+            if start < piece.end:
+                current.append(Piece(TEXT, start, piece.end))
+            last_text_end = piece.end
+        if current:
+            out.append(current)
+        return out
+
+    # -------------------------------------------------------------- tokens
+    def tokens(self, text: str) -> Iterator[Token]:
+        """The blocks as tokens that tile ``text``, each block closed by ``_EOB``."""
+        blocks = self.blocks(text)
+        if not blocks:
+            if text:
+                yield Token(noise.BLANK, text, 0, end_pos=len(text))
+            return
+        pieces: list[Piece | None] = []
+        for block in blocks:
+            pieces.extend(self._with_marker(text, block))
+            pieces.append(None)
+        starts = [p.start for p in pieces if p is not None]
+        starts[0] = 0
+        starts.append(len(text))
+        i = 0
+        for piece in pieces:
+            if piece is None:
+                yield Token(EOB, "", starts[i], end_pos=starts[i])
+                continue
+            start, stop = starts[i], starts[i + 1]
+            yield Token(piece.type, text[start:stop], start, end_pos=stop)
+            i += 1
+
+    def _with_marker(self, text: str, block: Block) -> Block:
+        """Split the block's opening marker, if any, into a piece of its own."""
+        first = block[0]
+        if first.type != TEXT:
+            return block
+        m = self.markers.match(text, first.start, first.end)
+        if m is None:
+            return block
+        rest = [Piece(TEXT, m.end(), first.end)] if m.end() < first.end else []
+        return [Piece(str(m.lastgroup), first.start, m.end()), *rest, *block[1:]]
+
+
+# Lines of a site or shop banner that carry none of its tell-tale words are
+# still part of it when they stand between two lines that do.
+_AD_REGION_BLOCKS = 30
+_AD_LINE_MAX = 40
+
+
+def _absorb_ad_region(text: str, blocks: list[Block]) -> None:
+    """Short lines between the first and last ad lines at the head become ads too."""
+    ads = [
+        i for i, block in enumerate(blocks[:_AD_REGION_BLOCKS])
+        if len(block) == 1 and block[0].type == noise.AD
+    ]
+    if len(ads) < 2:
+        return
+    for i in range(ads[0] + 1, ads[-1]):
+        block = blocks[i]
+        if len(block) == 1 and block[0].type == TEXT:
+            only = block[0]
+            if only.end - only.start <= _AD_LINE_MAX:
+                blocks[i] = [Piece(noise.AD, only.start, only.end)]
+
+
+def start_of(token: Token) -> int:
+    """A token's start offset (lark types it optional; ours always have one)."""
+    return int(token.start_pos or 0)
+
+
+def end_of(token: Token) -> int:
+    return int(token.end_pos or 0)
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in _SPACE:
+        pos += 1
+    return pos
+
+
+def _last_is_text(block: Block) -> bool:
+    return bool(block) and block[-1].type == TEXT
+
+
+class BlockLexer(Lexer):
+    """Lark's custom-lexer hook around :class:`Scanner`."""
+
+    # Lark's current custom-lexer calling convention: lex(lexer_state, parser_state).
+    __future_interface__ = 2
+
+    def __init__(self, lexer_conf: Any) -> None:
+        self.scanner = Scanner(
+            (t.name, t.pattern.to_regexp()) for t in lexer_conf.terminals
+        )
+
+    def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
+        source = lexer_state.text
+        text = source if isinstance(source, str) else source.text
+        return self.scanner.tokens(text)

@@ -1,0 +1,63 @@
+"""The outline as text: one heading or item a line, indented, with line numbers."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from speechast.nodes import Document, Heading, Item, Node, Section, Title
+from speechast.tree import children_of
+
+_LINE_BREAK = ("\r\n", "\r", "\n")
+
+
+class LineIndex:
+    """Code-point offsets → 1-based line numbers (LF, CRLF and bare CR all count)."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        i = 0
+        n = len(text)
+        while i < n:
+            ch = text[i]
+            if ch == "\n" or (ch == "\r" and (i + 1 == n or text[i + 1] != "\n")):
+                starts.append(i + 1)
+            i += 1
+        self.starts = starts
+
+    def line(self, offset: int) -> int:
+        return bisect_right(self.starts, offset)
+
+
+def label(node: Section | Item) -> str:
+    if node.marker is None:
+        return node.title
+    marker = node.marker.text
+    heading = node.children[0]
+    spaced = isinstance(heading, Heading) and heading.text[len(marker) : len(marker) + 1] == " "
+    return f"{marker} {node.title}" if spaced else f"{marker}{node.title}"
+
+
+def outline_lines(doc: Document, text: str) -> Iterator[str]:
+    index = LineIndex(text)
+    width = len(str(index.line(len(text))))
+    for line_no, depth, body in _entries(doc, 0, index):
+        yield f"{line_no:>{width}}  {'  ' * depth}{body}"
+
+
+def _entries(node: Node, depth: int, index: LineIndex) -> Iterator[tuple[int, int, str]]:
+    for child in children_of(node):
+        if isinstance(child, Title):
+            heading = "##" if isinstance(node, Document) and depth else "#"
+            yield index.line(child.span[0]), max(depth - 1, 0), f"{heading} {child.text}"
+        elif isinstance(child, Document):
+            yield from _entries(child, depth + 1, index)
+        elif isinstance(child, (Section, Item)):
+            yield index.line(child.span[0]), depth, label(child)
+            yield from _entries(child, depth + 1, index)
+        else:
+            yield from _entries(child, depth, index)
+
+
+def render(doc: Document, text: str) -> str:
+    return "".join(f"{line}\n" for line in outline_lines(doc, text))

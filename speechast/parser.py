@@ -1,0 +1,74 @@
+"""The LALR parser: grammar/outline.lark with the block lexer and the level postlexer.
+
+Built once per process: constructing a Lark parser costs far more than a parse.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark
+
+from speechast import markers
+from speechast.build import TreeBuilder
+from speechast.levels import Families, LevelPostLexer
+from speechast.lexer import BlockLexer, Scanner
+from speechast.nodes import Document, Marker
+
+GRAMMAR_FILE = "outline.lark"
+
+
+def grammar_text() -> str:
+    """The grammar, from the installed package or, in a source checkout, grammar/."""
+    packaged = resources.files("speechast") / "grammar" / GRAMMAR_FILE
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parent.parent / "grammar" / GRAMMAR_FILE).read_text(
+        encoding="utf-8"
+    )
+
+
+def _expansions(lark: Lark, rule: str) -> frozenset[str]:
+    """Terminal names that a one-symbol rule such as ``_heading_marker`` expands to."""
+    return frozenset(
+        r.expansion[0].name for r in lark.rules if r.origin.name == rule and len(r.expansion) == 1
+    )
+
+
+@cache
+def parser() -> Lark:
+    postlex = LevelPostLexer()
+    lark = Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer=BlockLexer,
+        postlex=postlex,
+        transformer=TreeBuilder(),
+        maybe_placeholders=False,
+    )
+    postlex.families = Families(
+        headings=_expansions(lark, "_heading_marker"),
+        items=_expansions(lark, "_item_marker"),
+    )
+    return lark
+
+
+def parse_text(text: str) -> Document:
+    result = parser().parse(text)
+    assert isinstance(result, Document)
+    return result
+
+
+@cache
+def _marker_scanner() -> Scanner:
+    return Scanner((t.name, t.pattern.to_regexp()) for t in parser().terminals)
+
+
+def read_marker(text: str) -> Marker:
+    """A marker read back from its text, with the family the grammar gives it."""
+    m = _marker_scanner().markers.fullmatch(text)
+    if m is None or m.lastgroup is None:
+        raise ValueError(f"not an outline marker: {text!r}")
+    return markers.make_marker(m.lastgroup, text)

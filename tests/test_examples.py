@@ -1,0 +1,28 @@
+"""Each example text beside its expected outline: the outline must match exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import speechast
+from speechast.outline import render
+from tests.conftest import EXAMPLES
+from tests.helpers import check_tree
+
+TEXTS = sorted(EXAMPLES.glob("*.txt"))
+
+
+def test_there_are_examples() -> None:
+    assert len(TEXTS) >= 4
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+def test_example_outline(path: Path, schema: Any) -> None:
+    text = path.read_text(encoding="utf-8")
+    doc = speechast.parse(text)
+    expected = path.with_suffix(".outline").read_text(encoding="utf-8")
+    assert render(doc, text) == expected
+    check_tree(doc, text, schema)
