@@ -22,7 +22,6 @@ from speechast.nodes import (
     Title,
 )
 
-_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _INLINE_TYPES = ("TEXT", "TITLE_TEXT", "SUBHEAD", "DOC_TITLE")
 
 
@@ -36,7 +35,8 @@ def clean_join(parts: Sequence[str]) -> str:
     """Join text pieces cut apart by noise or line breaks, without their edge spaces.
 
     Pieces of a word split across lines join directly (各项工 + 作 → 各项工作);
-    a space inside a line (第一章 总则) or between Latin words stays as one space.
+    a space inside a line between two words (第一章 总则) stays as one space,
+    one after punctuation (一、<TAB>总体要求) goes.
     """
     out: list[str] = []
     spaced = False
@@ -46,7 +46,7 @@ def clean_join(parts: Sequence[str]) -> str:
         spaced = spaced or _inline_space(head)
         if not piece:
             continue
-        if out and (spaced or (out[-1][-1] in _WORD and piece[0] in _WORD)):
+        if out and spaced and out[-1][-1].isalnum() and piece[0].isalnum():
             out.append(" ")
         out.append(piece)
         spaced = _inline_space(part[len(part.rstrip()) :])
@@ -85,21 +85,16 @@ class TreeBuilder(Transformer[Token, Document]):
         span = _span_of(children) if children else (0, 0)
         return Document(span=span, title=_title_of(children), children=tuple(children))
 
-    def article(self, children: list[Token | Block]) -> Document:
-        head: list[Token | Noise] = []
-        body: list[Block] = []
-        for child in children:
-            if isinstance(child, Token) or (isinstance(child, Noise) and not body):
-                head.append(child)
-            else:
-                body.append(child)
-        span, _, _ = _text_block(head)
-        title_text = clean_join(
-            [t.value for t in head if isinstance(t, Token) and t.type != "ARTICLE"]
-        )
-        title = Title(span=span, text=title_text)
-        nodes: tuple[Block, ...] = (title, *body)
-        return Document(span=_span_of(nodes), title=title_text or None, children=nodes)
+    def article_head(self, children: list[Token | Noise]) -> Title:
+        """The 第N篇: line; its title is the text after the article marker."""
+        span, _, _ = _text_block(children)
+        rest = [c.value for c in children[1:] if isinstance(c, Token)]
+        return Title(span=span, text=clean_join(rest))
+
+    def article(self, children: list[Block]) -> Document:
+        head = children[0]
+        assert isinstance(head, Title)
+        return Document(span=_span_of(children), title=head.text or None, children=tuple(children))
 
     def title(self, children: list[Token]) -> Title:
         return Title(span=_span_of(children), text=children[0].value.strip())

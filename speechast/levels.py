@@ -110,11 +110,16 @@ class _Leveller:
         self.reached: dict[str, int] = {}
         self.seen_heading = False
         self.want_title = True
+        # Whether the block just emitted was running text: a sub-head stands
+        # between two paragraphs.
+        self.after_paragraph = False
 
     def run(self) -> Iterator[Token]:
         for index, block in enumerate(self.blocks):
+            after_paragraph, self.after_paragraph = self.after_paragraph, False
             family = block.family
             if block.is_noise:
+                self.after_paragraph = after_paragraph
                 yield from block.tokens
             elif family == ARTICLE:
                 yield from self._close_to(0)
@@ -133,12 +138,13 @@ class _Leveller:
                 yield _zero(EOB, head[-1])
                 if rest:
                     yield from self._paragraph(rest)
-            elif family is None and self._is_subhead(index):
+            elif family is None and after_paragraph and self._is_subhead(index):
                 yield from self._subhead(block)
             else:
                 if family is None and self.seen_heading and furniture.is_closing(block.tokens):
                     yield from self._close_to(0)
                 yield from self._paragraph(block.tokens)
+                self.after_paragraph = True
         yield from self._close_to(0)
 
     # ------------------------------------------------------------ decisions
@@ -194,7 +200,7 @@ class _Leveller:
     def _is_subhead(self, index: int) -> bool:
         """A short line standing alone between paragraphs, with no closing punctuation."""
         block = self.blocks[index]
-        if not self.seen_heading or len(block.tokens) != 1:
+        if len(block.tokens) != 1:
             return False
         if not titles.looks_like_subhead(block.tokens[0].value):
             return False

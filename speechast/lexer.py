@@ -31,7 +31,7 @@ EOB = "_EOB"
 RUN_ON_CHARS = 1000
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-_SPACE = " \t\u3000\u00a0\ufeff"
+_SPACE = " \t\u3000\u00a0"
 _SPACE_RUN = re.compile(f"[{_SPACE}]+")
 _CHUNK_NUMBER = re.compile(rf"[{_SPACE}]*(\d{{1,4}})、")
 # After one of these a separating space or a marker may open a new block.
@@ -117,12 +117,13 @@ class Scanner:
             if pos >= content_end:
                 continue
             stripped = text[pos:content_end].rstrip(_SPACE)
-            line_kind = None if self.markers.match(stripped) else noise.line_noise(stripped)
-            if line_kind is not None:
-                blocks.append([Piece(line_kind, pos, pos + len(stripped))])
+            if _right_aligned(text, start, pos, stripped):
+                blocks.append([Piece(noise.SIGNATURE, pos, pos + len(stripped))])
                 current = None
                 continue
-            segments = self._split_line(text, pos, content_end)
+            segments = [
+                self._classify(text, seg) for seg in self._split_line(text, pos, content_end)
+            ]
             if continues and current is not None:
                 current.extend(segments[0])
                 segments = segments[1:]
@@ -130,7 +131,19 @@ class Scanner:
                 blocks.append(segment)
             current = blocks[-1] if segments or continues else current
         _absorb_ad_region(text, blocks)
+        _mark_trailing_signature(text, blocks)
         return [part for block in blocks for part in self._split_run_on(text, block)]
+
+    def _classify(self, text: str, segment: Block) -> Block:
+        """A segment that is all one noise shape (an ad, a breadcrumb…) becomes noise."""
+        if len(segment) != 1 or segment[0].type != TEXT:
+            return segment
+        piece = segment[0]
+        content = text[piece.start : piece.end].rstrip(_SPACE)
+        if self.markers.match(content):
+            return segment
+        kind = noise.line_noise(content)
+        return segment if kind is None else [Piece(kind, piece.start, piece.start + len(content))]
 
     def _chunk_lines(self, text: str, lines: list[tuple[int, int]]) -> dict[int, int]:
         """Lines opened by document-viewer chunk numbers: index → end of the number.
@@ -287,6 +300,37 @@ def _absorb_ad_region(text: str, blocks: list[Block]) -> None:
             only = block[0]
             if only.end - only.start <= _AD_LINE_MAX:
                 blocks[i] = [Piece(noise.AD, only.start, only.end)]
+
+
+def _right_aligned(text: str, line_start: int, pos: int, content: str) -> bool:
+    """A short line pushed to the right with spaces: a signature or a date."""
+    return (
+        noise.indent_width(text[line_start:pos]) >= noise.SIGNATURE_INDENT
+        and len(content) <= noise.SIGNATURE_MAX
+        and content[-1] not in noise.SENTENCE_END
+    )
+
+
+# An office name (short, no punctuation) may stand above a closing date.
+_OFFICE_MAX = 25
+
+
+def _mark_trailing_signature(text: str, blocks: list[Block]) -> None:
+    """A date alone on the last line, and the office name above it, sign the text."""
+    tail = [i for i, b in enumerate(blocks) if not b[0].type.startswith("NOISE_")][-2:]
+    if not tail:
+        return
+    last = blocks[tail[-1]]
+    if len(last) != 1 or not noise.DATE_LINE.fullmatch(text[last[0].start : last[0].end].strip()):
+        return
+    blocks[tail[-1]] = [last[0]._replace(type=noise.SIGNATURE)]
+    if len(tail) == 2:
+        above = blocks[tail[0]]
+        content = text[above[0].start : above[-1].end].strip()
+        if len(above) == 1 and len(content) <= _OFFICE_MAX and not any(
+            ch in noise.SENTENCE_END + "，,：:" for ch in content
+        ):
+            blocks[tail[0]] = [above[0]._replace(type=noise.SIGNATURE)]
 
 
 def start_of(token: Token) -> int:

@@ -57,11 +57,14 @@ _LINK = re.compile(
     , re.IGNORECASE,
 )
 
+# Whole lines of news furniture: editor's notes, credits, licence footers and
+# photo captions (a short line carrying a photo credit). Datelines and paper
+# footers inside a line are cut out by INLINE_NEWS instead.
 _NEWS_LINE = re.compile(
     r"※"
     r"|(?:责任编辑|编辑|审核|校对|来源)\s*[:：]\s*\S{1,12}$"
     r"|(?:版权所有|版权声明|Copyright|©|知识共享|许可协议|未经授权|禁止转载)"
-    r"|" + INLINE_NEWS.pattern
+    r"|/\s*摄"
 )
 
 # Site, shop and group furniture: these words rarely open a line of a speech.
@@ -72,6 +75,29 @@ _AD = re.compile(
 )
 
 SENTENCE_END = "。！？!?；;…"
+
+# A date standing alone: 2024年3月15日, 二〇二四年三月十五日, 2024-03-15.
+DATE_LINE = re.compile(
+    r"[0-9０-９〇零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月"
+    r"(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?"
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+)
+# Right-aligned lines (a signature or date padded with spaces) start this far in.
+SIGNATURE_INDENT = 8
+SIGNATURE_MAX = 40
+
+
+def indent_width(text: str) -> int:
+    """Display width of leading spaces: a full-width space counts two."""
+    width = 0
+    for ch in text:
+        if ch == "\u3000":
+            width += 2
+        elif ch in " \t\u00a0":
+            width += 1 if ch != "\t" else 4
+        else:
+            break
+    return width
 
 def line_noise(content: str) -> str | None:
     """The noise kind of a whole line (stripped), or None when it may be text."""
