@@ -20,6 +20,8 @@ SALUTATION = re.compile(
     r"(?:同志们|同事们|朋友们|女士们|先生们|(?:各位|尊敬的)[^，,。：:！!、]{1,16})"
     r"[：:]"
 )
+# A notice's addressee after its title on the same line: …的通知 各区县供暖办：
+_ADDRESSEE = re.compile(r"(?<=\S)[ \t\u3000]+(?=[^\s，,。：:]{2,30}[：:]\s*$)")
 # The closing address of a speech: 各位委员，同志们，… / 同志们，… / 让我们…
 _CLOSING = re.compile(
     r"(?:(?:各位|尊敬的)[^，,。：:！!、]{1,16}[，,、])*(?:同志们|同事们|朋友们)[，,！!]"
@@ -45,8 +47,11 @@ def title_split(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
     body = value.strip()
     cut = len(value)
     salutation = SALUTATION.search(value, 0, TITLE_MAX + 40)
+    addressee = _ADDRESSEE.search(value, 0, TITLE_MAX + 40)
     if salutation is not None and salutation.start() > 0:
         cut = salutation.start()
+    elif addressee is not None:
+        cut = addressee.start()
     elif len(tokens) > lead + 1:
         return None
     head = value[:cut].strip()

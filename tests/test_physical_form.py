@@ -57,3 +57,22 @@ def test_noise_kinds_of_example_05() -> None:
     paragraphs = [n.text for _, n in walk(doc) if isinstance(n, speechast.Paragraph)]
     assert "各类事故起数同比下降了百分之十二。" in paragraphs[2]
     assert paragraphs[3] == "各级各部门要把责任落实到岗位、落实到人。"
+
+
+def test_viewer_chunk_numbers_are_cut_and_split_words_rejoined() -> None:
+    text = (EXAMPLES / "08_viewer_chunks.txt").read_text(encoding="utf-8")
+    doc = speechast.parse(text)
+    chunks = [n for _, n in walk(doc) if isinstance(n, Noise) and n.kind == "chunk"]
+    assert [c.text for c in chunks] == ["1、", "2、", "3、"]
+    paragraphs = [n.text for _, n in walk(doc) if isinstance(n, speechast.Paragraph)]
+    assert "各供热单位要在十月底前完成管网和锅炉的检修工作。" in paragraphs
+    assert "要建立二十四小时值班制度，发现问题及时处置。" in paragraphs
+    assert doc.title == "关于做好冬季供暖工作的通知"
+
+
+def test_headings_numbered_on_consecutive_lines_are_not_chunks() -> None:
+    text = "工作要点\n1、抓学习。\n2、抓落实。\n3、抓作风。\n"
+    doc = speechast.parse(text)
+    assert [line.split("  ", 1)[1] for line in outline_lines(doc, text)] == [
+        "# 工作要点", "1、抓学习", "2、抓落实", "3、抓作风",
+    ]
