@@ -60,7 +60,7 @@ def ends_sentence(text: str, pos: int, floor: int = 0) -> bool:
     A closing quote or bracket counts when it follows a sentence end.
     """
     i = pos - 1
-    while i >= floor and text[i] in _SPACE:
+    while i >= floor and (text[i] in _SPACE or text[i] in "\r\n"):
         i -= 1
     if i < floor:
         return True
