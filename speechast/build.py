@@ -8,6 +8,7 @@ from typing import NamedTuple
 from lark import Token, Transformer
 
 from speechast import markers, titles
+from speechast.levels import LeveledToken
 from speechast.nodes import (
     Block,
     Document,
@@ -29,6 +30,7 @@ class _Head(NamedTuple):
     heading: Heading
     marker: Marker | None
     title: str
+    level: int
 
 
 def clean_join(parts: Sequence[str]) -> str:
@@ -73,6 +75,9 @@ def _leaf(part: Token | Noise) -> Text | Noise:
 
 def _text_block(parts: list[Token | Noise]) -> tuple[Span, str, tuple[Text | Noise, ...]]:
     """Span, clean text and (when noise interrupts it) the leaves of a run of text."""
+    if len(parts) == 1 and isinstance(parts[0], Token):
+        only = parts[0]
+        return (int(only.start_pos or 0), int(only.end_pos or 0)), only.value.strip(), ()
     text = clean_join([p.value for p in parts if isinstance(p, Token)])
     children = tuple(_leaf(p) for p in parts) if any(isinstance(p, Noise) for p in parts) else ()
     return _span_of(parts), text, children
@@ -114,13 +119,13 @@ class TreeBuilder(Transformer[Token, Document]):
     def item_head(self, children: list[Token | Noise]) -> _Head:
         return _head(children)
 
-    def section(self, children: list[Token | _Head | Block]) -> Section:
+    def section(self, children: list[_Head | Block]) -> Section:
         level, head, body = _container(children)
         nodes = (head.heading, *body)
         return Section(span=_span_of(nodes), marker=head.marker, title=head.title,
                        level=level, children=nodes)
 
-    def item(self, children: list[Token | _Head | Block]) -> Item:
+    def item(self, children: list[_Head | Block]) -> Item:
         level, head, body = _container(children)
         assert head.marker is not None
         nodes = (head.heading, *body)
@@ -130,18 +135,19 @@ class TreeBuilder(Transformer[Token, Document]):
 
 def _head(children: list[Token | Noise]) -> _Head:
     first = children[0]
-    assert isinstance(first, Token)
+    assert isinstance(first, LeveledToken)
     marker = None if first.type in _INLINE_TYPES else markers.make_marker(first.type, first.value)
     span, text, leaves = _text_block(children)
     title_parts = [c.value for c in children[(0 if marker is None else 1):] if isinstance(c, Token)]
     heading = Heading(span=span, text=text, children=leaves)
-    return _Head(heading=heading, marker=marker, title=titles.clean_title(clean_join(title_parts)))
+    title = titles.clean_title(clean_join(title_parts))
+    return _Head(heading=heading, marker=marker, title=title, level=first.level)
 
 
-def _container(children: list[Token | _Head | Block]) -> tuple[int, _Head, list[Block]]:
-    level_token, head, *body = children
-    assert isinstance(level_token, Token) and isinstance(head, _Head)
-    return int(level_token.value), head, [b for b in body if not isinstance(b, (Token, _Head))]
+def _container(children: list[_Head | Block]) -> tuple[int, _Head, list[Block]]:
+    head, *body = children
+    assert isinstance(head, _Head)
+    return head.level, head, [b for b in body if not isinstance(b, _Head)]
 
 
 def _title_of(children: Sequence[Block]) -> str | None:

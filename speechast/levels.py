@@ -5,8 +5,9 @@ set where the family first appears (a document that goes 一、 → 1. nests 1.
 directly under 一、); a marker counts only when its number continues the
 sequence in force (after 二、 comes 三、), and an enumeration only when a
 second member follows its first. Kept headings and items are bracketed with
-``OPEN`` (carrying the level) and ``_CLOSE``, as lark's Indenter does with
-indentation; a rejected marker goes back into the running text.
+``_CLOSE``, as lark's Indenter does with indentation; the marker token itself
+opens the level and carries it. A rejected marker goes back into the running
+text.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from lark import Token
 from speechast import furniture, markers, titles
 from speechast.lexer import EOB, TEXT
 
-OPEN = "OPEN"
 CLOSE = "_CLOSE"
+RICH = "_RICH"
+RICH_TITLE = "_RICH_TITLE"
 SUBHEAD = "SUBHEAD"
 ARTICLE = "ARTICLE"
 NOISE_PREFIX = "NOISE_"
@@ -44,6 +46,19 @@ class _Open:
     group: str
     ordinal: int
     is_item: bool
+
+
+class LeveledToken(Token):
+    """A marker (or sub-head) token with the outline level the postlexer gave it."""
+
+    __slots__ = ("level",)
+    level: int
+
+
+def _leveled(token: Token, level: int, type_: str | None = None) -> LeveledToken:
+    out = LeveledToken(type_ or token.type, token.value, token.start_pos, end_pos=token.end_pos)
+    out.level = level
+    return out
 
 
 def _is_noise(token: Token) -> bool:
@@ -135,7 +150,6 @@ class _Leveller:
                 self.want_title = False
                 head, rest = title
                 yield from head
-                yield _zero(EOB, head[-1])
                 if rest:
                     yield from self._paragraph(rest)
             elif family is None and after_paragraph and self._is_subhead(index):
@@ -219,11 +233,14 @@ class _Leveller:
         self.seen_heading = True
         self.want_title = False
         marker = block.tokens[0]
-        yield _zero(OPEN, marker, str(len(self.stack)))
-        yield marker
+        yield _leveled(marker, len(self.stack))
         head, body = titles.split_title(block.tokens[1:], is_item=marker.type in self.items)
-        yield from head
-        yield _zero(EOB, marker)
+        if any(_is_noise(t) for t in head):
+            yield _zero(RICH_TITLE, marker)
+            yield from head
+            yield _zero(EOB, marker)
+        elif head:
+            yield _join(head, titles.TITLE_TEXT)
         if body:
             yield from self._paragraph(body)
 
@@ -241,16 +258,29 @@ class _Leveller:
             depth -= 1
         yield from self._close_to(depth)
         self.stack.append(_Open(SUBHEAD, 0, False))
-        token = block.tokens[0]
-        yield _zero(OPEN, token, str(len(self.stack)))
-        yield _retype(token, SUBHEAD)
-        yield _zero(EOB, token)
+        yield _leveled(block.tokens[0], len(self.stack), SUBHEAD)
 
     def _paragraph(self, tokens: list[Token]) -> Iterator[Token]:
         merged = _unmark(tokens)
-        yield from merged
-        if not all(_is_noise(t) for t in merged):
-            yield _zero(EOB, merged[-1])
+        lead = 0
+        while lead < len(merged) and _is_noise(merged[lead]):
+            lead += 1
+        yield from merged[:lead]  # noise before the first words stands on its own
+        rest = merged[lead:]
+        if len(rest) == 1:
+            yield rest[0]
+        elif rest:
+            yield _zero(RICH, rest[0])
+            yield from rest
+            yield _zero(EOB, rest[-1])
+
+
+def _join(tokens: list[Token], type_: str) -> Token:
+    """Adjacent text tokens as one."""
+    if len(tokens) == 1:
+        return _retype(tokens[0], type_)
+    value = "".join(t.value for t in tokens)
+    return Token(type_, value, tokens[0].start_pos, end_pos=tokens[-1].end_pos)
 
 
 def _unmark(tokens: list[Token]) -> list[Token]:

@@ -38,6 +38,9 @@ INLINE_PAGE = re.compile(
     r"|第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页"
 )
 
+# Characters INLINE_PAGE and INLINE_NEWS can start with.
+INLINE_FIRST = "-－—–―第（(新中记《"
+
 # News furniture spliced into text: photo credits, agency datelines, paper footers.
 INLINE_NEWS = re.compile(
     r"[（(](?:新华社|中新社|人民网|新华网|央视网)[^（）()]{0,20}电[）)]"
@@ -99,13 +102,20 @@ def indent_width(text: str) -> int:
             break
     return width
 
+# Furniture lines are short; a paragraph that mentions a URL is still text.
+_LINK_LINE_MAX = 200
+_FURNITURE_LINE_MAX = 120
+
+
 def line_noise(content: str) -> str | None:
     """The noise kind of a whole line (stripped), or None when it may be text."""
+    if len(content) >= _LINK_LINE_MAX:
+        return None
     if _PAGE_LINE.fullmatch(content):
         return PAGE
-    if _LINK.search(content) and len(content) < 200:
+    if _LINK.search(content):
         return LINK
-    if len(content) > 120:
+    if len(content) > _FURNITURE_LINE_MAX:
         return None
     if _NAV.search(content) and content[-1] not in SENTENCE_END:
         return NAV
@@ -121,8 +131,13 @@ _MARKDOWN_HEAD = re.compile(r"#{1,6}[ \t　]*")
 _QUOTE_HEAD = re.compile(r"(?:[>＞][ \t　]*)+")
 
 
+_MARKUP_FIRST = frozenset(">＞#<")
+
+
 def leading_markup(text: str, pos: int, end: int) -> tuple[str, int] | None:
     """Quote marks or Markdown heading signs at ``pos``: their kind and end."""
+    if text[pos] not in _MARKUP_FIRST:
+        return None
     m = _QUOTE_HEAD.match(text, pos, end)
     if m:
         return QUOTE, m.end()

@@ -47,6 +47,7 @@ def parser() -> Lark:
         postlex=postlex,
         transformer=TreeBuilder(),
         maybe_placeholders=False,
+        strict=True,
     )
     postlex.families = Families(
         headings=_expansions(lark, "_heading_marker"),
