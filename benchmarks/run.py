@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import speechast  # noqa: E402
-from benchmarks.corpus import generated, seed_corpus  # noqa: E402
-from speechast.parser import parser  # noqa: E402
+import speechast
+from benchmarks.corpus import generated, seed_corpus
+from speechast.parser import parser
 
 MB = 1024 * 1024
 
