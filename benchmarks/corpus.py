@@ -2,7 +2,8 @@
 
 The generated text is made here from phrases this project wrote; it has the
 shape of a long work report: articles, 一、 sections, （一） sub-sections,
-一是 items, paragraphs with decoy numbers, page numbers and chunk-free lines.
+一是 items, paragraphs with decoy numbers and page numbers, with paragraph
+lengths and node density close to the seeds'.
 """
 
 from __future__ import annotations
@@ -32,8 +33,14 @@ def cn(n: int) -> str:
     return head + "十" + (_CN[ones - 1] if ones else "")
 
 
+# Paragraph length drawn to match the seeds: about 280 characters on average,
+# one structural node per 150 characters or so.
+_PHRASES_PER_PARAGRAPH = (10, 26)
+
+
 def _paragraph(rng: random.Random) -> str:
-    return "，".join(rng.choice(_PHRASES) for _ in range(rng.randint(3, 8))) + "。"
+    count = rng.randint(*_PHRASES_PER_PARAGRAPH)
+    return "，".join(rng.choice(_PHRASES) for _ in range(count)) + "。"
 
 
 def article(rng: random.Random, number: int) -> str:

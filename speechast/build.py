@@ -7,8 +7,7 @@ from typing import NamedTuple
 
 from lark import Token, Transformer
 
-from speechast import markers, titles
-from speechast.levels import LeveledToken
+from speechast import inline, markers, titles
 from speechast.nodes import (
     Block,
     Document,
@@ -22,6 +21,7 @@ from speechast.nodes import (
     Text,
     Title,
 )
+from speechast.tokens import LeveledToken
 
 _INLINE_TYPES = ("TEXT", "TITLE_TEXT", "SUBHEAD", "DOC_TITLE")
 
@@ -109,9 +109,34 @@ class TreeBuilder(Transformer[Token, Document]):
         kind = token.type.removeprefix("NOISE_").lower()
         return Noise(span=_span_of(children), kind=kind, text=token.value.strip())
 
-    def paragraph(self, children: list[Token | Noise]) -> Paragraph:
-        span, text, leaves = _text_block(children)
-        return Paragraph(span=span, text=text, children=leaves)
+    def paragraph(self, children: list[Token | Noise | Item]) -> Paragraph:
+        if not any(isinstance(c, Item) for c in children):
+            span, text, leaves = _text_block(children)  # type: ignore[arg-type]
+            return Paragraph(span=span, text=text, children=leaves)
+        parts: list[Text | Noise | Item] = [
+            c if isinstance(c, (Noise, Item)) else _leaf(c) for c in children
+        ]
+        text = clean_join([t.text for t in _texts(parts)])
+        return Paragraph(span=_span_of(parts), text=text, children=tuple(parts))
+
+    def inline_item(self, children: list[Token | Noise]) -> Item:
+        marker_token = children[0]
+        assert isinstance(marker_token, LeveledToken)
+        marker = markers.make_marker(marker_token.type, marker_token.value)
+        has_lead = len(children) > 1 and isinstance(children[1], Token) and (
+            children[1].type == "TITLE_TEXT"
+        )
+        head_parts = children[: 2 if has_lead else 1]
+        span, text, _ = _text_block(head_parts)
+        heading = Heading(span=span, text=text)
+        lead = head_parts[1].value if has_lead else ""  # type: ignore[union-attr]
+        body = tuple(_leaf(c) for c in children[len(head_parts) :])
+        if not inline.ends_lead(lead):
+            # noise cut the lead short (…三是 / 11、 / 生活上关心，…): read on past it
+            lead = inline.first_clause(clean_join([lead, *(t.text for t in _texts(body))]))
+        nodes: tuple[Block, ...] = (heading, *body)
+        return Item(span=_span_of(nodes), marker=marker, title=titles.clean_title(lead),
+                    level=marker_token.level, inline=True, children=nodes)
 
     def heading(self, children: list[Token | Noise]) -> _Head:
         return _head(children)
@@ -131,6 +156,17 @@ class TreeBuilder(Transformer[Token, Document]):
         nodes = (head.heading, *body)
         return Item(span=_span_of(nodes), marker=head.marker, title=head.title,
                     level=level, inline=False, children=nodes)
+
+
+def _texts(parts: Sequence[Block]) -> list[Text | Heading]:
+    """The text-bearing leaves under ``parts``, in order."""
+    out: list[Text | Heading] = []
+    for part in parts:
+        if isinstance(part, (Text, Heading)):
+            out.append(part)
+        elif isinstance(part, Item):
+            out.extend(_texts(part.children))
+    return out
 
 
 def _head(children: list[Token | Noise]) -> _Head:

@@ -12,13 +12,17 @@ text.
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from collections.abc import Iterator
+from itertools import islice
 
 import attrs
 from lark import Token
 
-from speechast import furniture, markers, titles
+from speechast import furniture, inline, markers, titles
 from speechast.lexer import EOB, TEXT
+from speechast.tokens import leveled
 
 CLOSE = "_CLOSE"
 RICH = "_RICH"
@@ -39,6 +43,8 @@ class Families:
 
     headings: frozenset[str] = frozenset()
     items: frozenset[str] = frozenset()
+    # Finds marker candidates inside running text (the lexer's compiled shapes).
+    marker_search: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @attrs.define
@@ -46,19 +52,6 @@ class _Open:
     group: str
     ordinal: int
     is_item: bool
-
-
-class LeveledToken(Token):
-    """A marker (or sub-head) token with the outline level the postlexer gave it."""
-
-    __slots__ = ("level",)
-    level: int
-
-
-def _leveled(token: Token, level: int, type_: str | None = None) -> LeveledToken:
-    out = LeveledToken(type_ or token.type, token.value, token.start_pos, end_pos=token.end_pos)
-    out.level = level
-    return out
 
 
 def _is_noise(token: Token) -> bool:
@@ -91,18 +84,16 @@ class LevelPostLexer:
         return _Leveller(self.families, _group(stream)).run()
 
 
-def _group(stream: Iterator[Token]) -> list[_Block]:
-    blocks: list[_Block] = []
+def _group(stream: Iterator[Token]) -> Iterator[_Block]:
     tokens: list[Token] = []
     for token in stream:
         if token.type != EOB:
             tokens.append(token)
         elif tokens:
-            blocks.append(_Block(tokens))
+            yield _Block(tokens)
             tokens = []
     if tokens:
-        blocks.append(_Block(tokens))
-    return blocks
+        yield _Block(tokens)
 
 
 def _retype(token: Token, type_: str) -> Token:
@@ -115,10 +106,13 @@ def _zero(type_: str, at: Token, value: str = "") -> Token:
 
 
 class _Leveller:
-    def __init__(self, families: Families, blocks: list[_Block]) -> None:
+    def __init__(self, families: Families, blocks: Iterator[_Block]) -> None:
         self.headings = families.headings
         self.items = families.items
-        self.blocks = blocks
+        self.marker_search = families.marker_search
+        self.stream = blocks
+        # The blocks after the current one, as far as a lookahead reaches.
+        self.ahead: deque[_Block] = deque(islice(blocks, _LOOKAHEAD_BLOCKS))
         self.stack: list[_Open] = []
         # The last number each sequence reached, open or closed: laws number
         # 第三条 on from 第二条 across a new 第二章.
@@ -129,8 +123,15 @@ class _Leveller:
         # between two paragraphs.
         self.after_paragraph = False
 
+    def _next_block(self) -> _Block | None:
+        if not self.ahead:
+            return None
+        block = self.ahead.popleft()
+        self.ahead.extend(islice(self.stream, 1))
+        return block
+
     def run(self) -> Iterator[Token]:
-        for index, block in enumerate(self.blocks):
+        while (block := self._next_block()) is not None:
             after_paragraph, self.after_paragraph = self.after_paragraph, False
             family = block.family
             if block.is_noise:
@@ -140,7 +141,7 @@ class _Leveller:
                 yield from self._close_to(0)
                 self.reached.clear()
                 yield from self._article(block)
-            elif family is not None and (placed := self._placement(index, block)):
+            elif family is not None and (placed := self._placement(block)):
                 depth, entry = placed
                 yield from self._close_to(depth)
                 yield from self._open(block, entry)
@@ -152,7 +153,7 @@ class _Leveller:
                 yield from head
                 if rest:
                     yield from self._paragraph(rest)
-            elif family is None and after_paragraph and self._is_subhead(index):
+            elif family is None and after_paragraph and self._is_subhead(block):
                 yield from self._subhead(block)
             else:
                 if family is None and self.seen_heading and furniture.is_closing(block.tokens):
@@ -162,7 +163,7 @@ class _Leveller:
         yield from self._close_to(0)
 
     # ------------------------------------------------------------ decisions
-    def _placement(self, index: int, block: _Block) -> tuple[int, _Open] | None:
+    def _placement(self, block: _Block) -> tuple[int, _Open] | None:
         """Where a kept marker opens (stack depth and entry), or None when it is text."""
         marker = block.tokens[0]
         family = marker.type
@@ -179,13 +180,13 @@ class _Leveller:
             if ordinal is None or entry.ordinal < ordinal <= entry.ordinal + 1 + _MAX_GAP:
                 number = entry.ordinal + 1 if ordinal is None else ordinal
                 return depth, _Open(group, number, is_item)
-            if ordinal == 1 and (not is_item or self._second_follows(index, group, 1)):
+            if ordinal == 1 and (not is_item or self._second_follows(group, 1)):
                 return depth, _Open(group, 1, is_item)  # starts again under the same parent
             return None
         continued = not is_item and ordinal == self.reached.get(group, -1) + 1
         if (ordinal not in (1, None) and not continued) or value.startswith(markers.LAST):
             return None
-        if is_item and not self._second_follows(index, group, ordinal):
+        if is_item and not self._second_follows(group, ordinal):
             return None
         depth = len(self.stack)
         while depth and self.stack[depth - 1].is_item and (
@@ -194,11 +195,11 @@ class _Leveller:
             depth -= 1  # headings never nest under items, nor anything under a bullet
         return depth, _Open(group, ordinal or 0, is_item)
 
-    def _second_follows(self, index: int, group: str, ordinal: int | None) -> bool:
+    def _second_follows(self, group: str, ordinal: int | None) -> bool:
         """Whether the next member of ``group`` follows before its parent closes."""
         want = None if ordinal is None else ordinal + 1
         open_groups = {entry.group for entry in self.stack}
-        for block in self.blocks[index + 1 : index + 1 + _LOOKAHEAD_BLOCKS]:
+        for block in self.ahead:
             family = block.family
             if family is None:
                 continue
@@ -211,15 +212,14 @@ class _Leveller:
                 return False
         return False
 
-    def _is_subhead(self, index: int) -> bool:
+    def _is_subhead(self, block: _Block) -> bool:
         """A short line standing alone between paragraphs, with no closing punctuation."""
-        block = self.blocks[index]
         if len(block.tokens) != 1:
             return False
         if not titles.looks_like_subhead(block.tokens[0].value):
             return False
-        following = self.blocks[index + 1 : index + 2]
-        return bool(following) and following[0].family is None and not following[0].is_noise
+        following = self.ahead[0] if self.ahead else None
+        return following is not None and following.family is None and not following.is_noise
 
     # ------------------------------------------------------------ emitters
     def _close_to(self, depth: int) -> Iterator[Token]:
@@ -233,7 +233,7 @@ class _Leveller:
         self.seen_heading = True
         self.want_title = False
         marker = block.tokens[0]
-        yield _leveled(marker, len(self.stack))
+        yield leveled(marker, len(self.stack))
         head, body = titles.split_title(block.tokens[1:], is_item=marker.type in self.items)
         if any(_is_noise(t) for t in head):
             yield _zero(RICH_TITLE, marker)
@@ -258,7 +258,7 @@ class _Leveller:
             depth -= 1
         yield from self._close_to(depth)
         self.stack.append(_Open(SUBHEAD, 0, False))
-        yield _leveled(block.tokens[0], len(self.stack), SUBHEAD)
+        yield leveled(block.tokens[0], len(self.stack), SUBHEAD)
 
     def _paragraph(self, tokens: list[Token]) -> Iterator[Token]:
         merged = _unmark(tokens)
@@ -267,9 +267,16 @@ class _Leveller:
             lead += 1
         yield from merged[:lead]  # noise before the first words stands on its own
         rest = merged[lead:]
-        if len(rest) == 1:
+        if not rest:
+            return
+        marked = inline.mark_inline_items(rest, self.marker_search, len(self.stack) + 1)
+        if marked is not None:
+            yield _zero(RICH, rest[0])
+            yield from marked
+            yield _zero(EOB, rest[-1])
+        elif len(rest) == 1:
             yield rest[0]
-        elif rest:
+        else:
             yield _zero(RICH, rest[0])
             yield from rest
             yield _zero(EOB, rest[-1])

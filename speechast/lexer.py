@@ -90,10 +90,17 @@ class Scanner:
         return self.markers.match(text, pos, end)
 
     # -------------------------------------------------------------- blocks
-    def blocks(self, text: str) -> list[Block]:
+    def blocks(self, text: str) -> Iterator[Block]:
+        """The text's blocks, in order, as they are found.
+
+        A block is final once the next one starts (a chunk line may extend it),
+        and the head and tail passes need the first and last few: those are held
+        back, the rest released, so memory stays flat on long texts.
+        """
         lines = _physical_lines(text)
         chunks = self._chunk_lines(text, lines)
-        blocks: list[Block] = []
+        blocks: list[Block] = []  # found and not yet released
+        head_done = False
         current: Block | None = None
         resume = 0
         for index, (start, end) in enumerate(lines):
@@ -139,9 +146,18 @@ class Scanner:
             for segment in segments:
                 blocks.append(segment)
             current = blocks[-1] if segments or continues else current
-        _absorb_ad_region(text, blocks)
+            if not head_done and len(blocks) > _AD_REGION_BLOCKS:
+                _absorb_ad_region(text, blocks)
+                head_done = True
+            if head_done and len(blocks) > _TAIL_BLOCKS:
+                for block in blocks[:-_TAIL_BLOCKS]:
+                    yield from self._split_run_on(text, block)
+                del blocks[:-_TAIL_BLOCKS]
+        if not head_done:
+            _absorb_ad_region(text, blocks)
         _mark_trailing_signature(text, blocks)
-        return [part for block in blocks for part in self._split_run_on(text, block)]
+        for block in blocks:
+            yield from self._split_run_on(text, block)
 
     def _classify(self, text: str, segment: Block) -> Block:
         """A segment that is all one noise shape (an ad, a breadcrumb…) becomes noise."""
@@ -255,27 +271,31 @@ class Scanner:
 
     # -------------------------------------------------------------- tokens
     def tokens(self, text: str) -> Iterator[Token]:
-        """The blocks as tokens that tile ``text``, each block closed by ``_EOB``."""
-        blocks = self.blocks(text)
-        if not blocks:
+        """The blocks as tokens that tile ``text``, each block closed by ``_EOB``.
+
+        A token runs to the start of the next (whitespace belongs to the token
+        before it), so each is sent once the next piece is known.
+        """
+        pending: Piece | None = None
+        start = 0
+        closes = 0  # blocks that end after ``pending``
+        for block in self.blocks(text):
+            for piece in self._with_marker(text, block):
+                if pending is not None:
+                    yield Token(pending.type, text[start : piece.start], start, end_pos=piece.start)
+                    start = piece.start
+                for _ in range(closes):
+                    yield Token(EOB, "", start, end_pos=start)
+                closes = 0
+                pending = piece
+            closes += 1
+        if pending is None:
             if text:
                 yield Token(noise.BLANK, text, 0, end_pos=len(text))
             return
-        pieces: list[Piece | None] = []
-        for block in blocks:
-            pieces.extend(self._with_marker(text, block))
-            pieces.append(None)
-        starts = [p.start for p in pieces if p is not None]
-        starts[0] = 0
-        starts.append(len(text))
-        i = 0
-        for piece in pieces:
-            if piece is None:
-                yield Token(EOB, "", starts[i], end_pos=starts[i])
-                continue
-            start, stop = starts[i], starts[i + 1]
-            yield Token(piece.type, text[start:stop], start, end_pos=stop)
-            i += 1
+        yield Token(pending.type, text[start:], start, end_pos=len(text))
+        for _ in range(closes):
+            yield Token(EOB, "", len(text), end_pos=len(text))
 
     def _with_marker(self, text: str, block: Block) -> Block:
         """Split the block's opening marker, if any, into a piece of its own."""
@@ -293,6 +313,8 @@ class Scanner:
 # still part of it when they stand between two lines that do.
 _AD_REGION_BLOCKS = 30
 _AD_LINE_MAX = 40
+# Blocks held back at the end for the signature pass (see Scanner.blocks).
+_TAIL_BLOCKS = 8
 
 
 def _absorb_ad_region(text: str, blocks: list[Block]) -> None:

@@ -17,6 +17,7 @@ _NUMERAL = re.compile(r"\d+|[〇零一二两三四五六七八九十百]+|[①-�
 
 # Words that number a sequence without a numeral.
 _WORD_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "一方面": 1, "另一方面": 2}
+_WORD_FAMILIES = frozenset({"SEQ_WORD", "ASPECT"})
 # 最后 closes a sequence at whatever number it has reached.
 LAST = "最后"
 
@@ -48,9 +49,11 @@ def ordinal_of(family: str, text: str) -> int | None:
     """The number a marker carries, or None for unnumbered and closing markers."""
     if family in UNNUMBERED:
         return None
-    for word, value in _WORD_ORDINALS.items():
-        if text.startswith(word):
-            return value
+    if family in _WORD_FAMILIES:
+        for word, value in _WORD_ORDINALS.items():
+            if text.startswith(word):
+                return value
+        return None
     m = _NUMERAL.search(text)
     if m is None:
         return None

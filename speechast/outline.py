@@ -53,7 +53,8 @@ def _entries(node: Node, depth: int, index: LineIndex) -> Iterator[tuple[int, in
         elif isinstance(child, Document):
             yield from _entries(child, depth + 1, index)
         elif isinstance(child, (Section, Item)):
-            yield index.line(child.span[0]), depth, label(child)
+            inline = isinstance(child, Item) and child.inline
+            yield index.line(child.span[0]), depth, ("…" if inline else "") + label(child)
             yield from _entries(child, depth + 1, index)
         else:
             yield from _entries(child, depth, index)

@@ -1,0 +1,165 @@
+"""Enumerations inside a running paragraph: …，一要提高学习力…；二要多对接…；三要…
+
+A run counts when its members follow one another in number (一要, 二要, 三要;
+首先, 其次, 第三; 一方面, 另一方面), at least two of them, each opening a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from lark import Token
+
+from speechast import markers
+from speechast.lexer import TEXT, end_of, start_of
+from speechast.tokens import leveled
+
+# A member opens a clause: it follows one of these (or starts the paragraph).
+CLAUSE_BREAK = frozenset("。！？!?；;：:，,、…”）)")
+# Families that are never inline list members: laws' chapters and articles,
+# compilation articles, and dashes (an em dash inside a sentence is punctuation).
+NOT_INLINE = frozenset({"CHAPTER", "JIE", "TIAO", "ARTICLE", "DASH", "PART"})
+# An inline lead is the item's first clause.
+_LEAD_END = re.compile(r"[，,。；;：:！？!?]")
+
+
+class Member(NamedTuple):
+    start: int  # offset in the paragraph's text
+    end: int  # end of the marker
+    family: str
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u3000":
+        i -= 1
+    return i < 0 or text[i] in CLAUSE_BREAK
+
+
+def enumerations(text: str, marker_search: re.Pattern[str]) -> list[Member]:
+    """The members of the inline enumerations in ``text``, in order, not interleaved."""
+    candidates = [
+        m for m in marker_search.finditer(text)
+        if m.lastgroup not in NOT_INLINE and _opens_clause(text, m.start())
+    ]
+    if len(candidates) < 2:
+        return []
+    runs: dict[str, list[Member]] = {}
+    last: dict[str, int] = {}
+    found: list[list[Member]] = []
+    for m in candidates:
+        family = str(m.lastgroup)
+        group = markers.sequence_group(family)
+        value = m.group()
+        ordinal = markers.ordinal_of(family, value)
+        member = Member(m.start(), m.end(), family)
+        run = runs.get(group)
+        if ordinal == 1:
+            if run is not None and len(run) >= 2:
+                found.append(run)
+            runs[group] = [member]
+            last[group] = 1
+        elif run is not None and (
+            ordinal == last[group] + 1 or (ordinal is None and value.startswith(markers.LAST))
+        ):
+            run.append(member)
+            last[group] = last[group] + 1
+    found.extend(run for run in runs.values() if len(run) >= 2)
+    found.sort(key=lambda run: run[0].start)
+    members: list[Member] = []
+    for run in found:
+        if members and run[0].start < members[-1].start:
+            continue  # interleaves with an earlier run: keep the earlier one
+        members.extend(run)
+    return members
+
+
+def ends_lead(text: str) -> bool:
+    """Whether ``text`` holds the punctuation that closes a lead clause."""
+    return _LEAD_END.search(text) is not None
+
+
+def first_clause(text: str) -> str:
+    return text[: lead_end(text, 0)]
+
+
+def lead_end(text: str, start: int) -> int:
+    """End of an inline item's lead clause (after its punctuation)."""
+    m = _LEAD_END.search(text, start)
+    return len(text) if m is None else m.end()
+
+
+IOPEN = "_IOPEN"
+ICLOSE = "_ICLOSE"
+TITLE_TEXT = "TITLE_TEXT"
+
+
+def mark_inline_items(
+    tokens: list[Token], marker_search: re.Pattern[str], level: int
+) -> list[Token] | None:
+    """The paragraph's tokens with its inline enumeration bracketed, or None if it has none."""
+    texts = [t for t in tokens if t.type == TEXT]
+    joined = texts[0].value if len(texts) == 1 else "".join(t.value for t in texts)
+    members = enumerations(joined, marker_search)
+    if not members:
+        return None
+    # offset in ``joined`` → source offset, through the text tokens it came from
+    starts: list[int] = []
+    acc = 0
+    for t in texts:
+        starts.append(acc)
+        acc += len(t.value)
+    boundaries = starts[1:]
+    members = [
+        m for m in members
+        if not any(m.start < b < m.end for b in boundaries)  # a marker cut by noise is none
+    ]
+    if not members:
+        return None
+
+    def source(k: int) -> int:
+        i = bisect_right(starts, k) - 1
+        return start_of(texts[i]) + k - starts[i]
+
+    cuts: list[tuple[int, str]] = []
+    for number, member in enumerate(members):
+        within = bisect_right(starts, member.start) - 1
+        token_end = starts[within] + len(texts[within].value)
+        following = members[number + 1].start if number + 1 < len(members) else len(joined)
+        lead = min(lead_end(joined, member.end), token_end, following)
+        cuts += [(source(member.start), member.family), (source(member.end), TITLE_TEXT),
+                 (source(lead), TEXT)]
+    return list(_split(tokens, cuts, level))
+
+
+def _split(tokens: list[Token], cuts: list[tuple[int, str]], level: int) -> Iterator[Token]:
+    state = TEXT
+    opened = False
+    i = 0
+    for token in tokens:
+        if token.type != TEXT:
+            yield token
+            continue
+        pos, end = start_of(token), end_of(token)
+        while pos < end:
+            while i < len(cuts) and cuts[i][0] <= pos:
+                state = cuts[i][1]
+                if state not in (TITLE_TEXT, TEXT):
+                    if opened:
+                        yield Token(ICLOSE, "", pos, end_pos=pos)
+                    yield Token(IOPEN, "", pos, end_pos=pos)
+                    opened = True
+                i += 1
+            stop = min(end, cuts[i][0]) if i < len(cuts) else end
+            if stop > pos:
+                value = token.value[pos - start_of(token) : stop - start_of(token)]
+                if state in (TITLE_TEXT, TEXT):
+                    yield Token(state, value, pos, end_pos=stop)
+                else:
+                    yield leveled(Token(state, value, pos, end_pos=stop), level)
+            pos = stop
+    if opened:
+        yield Token(ICLOSE, "")
