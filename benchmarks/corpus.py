@@ -72,5 +72,10 @@ def generated(size_bytes: int, seed: int = 7) -> str:
 
 
 def seed_corpus() -> list[str]:
-    paths = sorted(SEEDS.glob("*.txt")) + sorted(EXAMPLES.glob("*.txt"))
-    return [p.read_text(encoding="utf-8-sig") for p in paths]
+    """The real texts in ../shared/seeds (empty when that folder is not beside us)."""
+    return [p.read_text(encoding="utf-8-sig") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def example_corpus() -> list[str]:
+    """The project's own short examples: dense, nearly every line a heading."""
+    return [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
+import attrs
 from lark import Token
 
 from speechast import markers
@@ -32,30 +33,45 @@ class Member(NamedTuple):
     family: str
 
 
-def _opens_clause(text: str, pos: int) -> bool:
-    i = pos - 1
-    while i >= 0 and text[i] in " \t\u3000":
-        i -= 1
-    return i < 0 or text[i] in CLAUSE_BREAK
+def clause_search(markers_pattern: str, first_chars: str) -> re.Pattern[str]:
+    """Markers that open a clause: after a clause break and optional spaces.
+
+    Leading with the break characters lets the regex engine skip through
+    running text instead of trying every alternative at every character.
+    """
+    breaks = re.escape("".join(sorted(CLAUSE_BREAK)))
+    return re.compile(f"[{breaks}][ \t\u3000]*(?=[{first_chars}])(?:{markers_pattern})")
 
 
-def enumerations(text: str, marker_search: re.Pattern[str]) -> list[Member]:
+@attrs.frozen
+class Scan:
+    """The two marker patterns an inline scan needs."""
+
+    markers: re.Pattern[str]  # the marker shapes, to match at a paragraph's start
+    clauses: re.Pattern[str]  # a clause_search over the same shapes
+
+
+def enumerations(text: str, scan: Scan) -> list[Member]:
     """The members of the inline enumerations in ``text``, in order, not interleaved."""
-    candidates = [
-        m for m in marker_search.finditer(text)
-        if m.lastgroup not in NOT_INLINE and _opens_clause(text, m.start())
-    ]
-    if len(candidates) < 2:
+    candidates = list(scan.clauses.finditer(text))
+    if not candidates:
         return []
     runs: dict[str, list[Member]] = {}
     last: dict[str, int] = {}
     found: list[list[Member]] = []
-    for m in candidates:
-        family = str(m.lastgroup)
+    spans = [(m.start(str(m.lastgroup)), m.end(), str(m.lastgroup)) for m in candidates]
+    opening = scan.markers.match(text)
+    if opening is not None:
+        spans.insert(0, (0, opening.end(), str(opening.lastgroup)))
+    if len(spans) < 2:
+        return []
+    for start, end, family in spans:
+        if family in NOT_INLINE:
+            continue
         group = markers.sequence_group(family)
-        value = m.group()
+        value = text[start:end]
         ordinal = markers.ordinal_of(family, value)
-        member = Member(m.start(), m.end(), family)
+        member = Member(start, end, family)
         run = runs.get(group)
         if ordinal == 1:
             if run is not None and len(run) >= 2:
@@ -97,13 +113,11 @@ ICLOSE = "_ICLOSE"
 TITLE_TEXT = "TITLE_TEXT"
 
 
-def mark_inline_items(
-    tokens: list[Token], marker_search: re.Pattern[str], level: int
-) -> list[Token] | None:
+def mark_inline_items(tokens: list[Token], scan: Scan, level: int) -> list[Token] | None:
     """The paragraph's tokens with its inline enumeration bracketed, or None if it has none."""
     texts = [t for t in tokens if t.type == TEXT]
     joined = texts[0].value if len(texts) == 1 else "".join(t.value for t in texts)
-    members = enumerations(joined, marker_search)
+    members = enumerations(joined, scan)
     if not members:
         return None
     # offset in ``joined`` → source offset, through the text tokens it came from

@@ -22,7 +22,7 @@ from lark import Token
 
 from speechast import furniture, inline, markers, titles
 from speechast.lexer import EOB, TEXT
-from speechast.tokens import leveled
+from speechast.tokens import LeveledToken, leveled
 
 CLOSE = "_CLOSE"
 RICH = "_RICH"
@@ -37,14 +37,18 @@ _LOOKAHEAD_BLOCKS = 60
 _MAX_GAP = 2
 
 
+_NOTHING = re.compile(r"(?!)")
+
+
 @attrs.define
 class Families:
     """The marker families of the grammar: which open headings, which items."""
 
     headings: frozenset[str] = frozenset()
     items: frozenset[str] = frozenset()
-    # Finds marker candidates inside running text (the lexer's compiled shapes).
-    marker_search: re.Pattern[str] = re.compile(r"(?!)")
+    # The marker shapes, compiled for scans through running text.
+    marker_search: re.Pattern[str] = _NOTHING
+    inline_scan: inline.Scan = attrs.field(factory=lambda: inline.Scan(_NOTHING, _NOTHING))
 
 
 @attrs.define
@@ -109,7 +113,7 @@ class _Leveller:
     def __init__(self, families: Families, blocks: Iterator[_Block]) -> None:
         self.headings = families.headings
         self.items = families.items
-        self.marker_search = families.marker_search
+        self.inline_scan = families.inline_scan
         self.stream = blocks
         # The blocks after the current one, as far as a lookahead reaches.
         self.ahead: deque[_Block] = deque(islice(blocks, _LOOKAHEAD_BLOCKS))
@@ -233,7 +237,9 @@ class _Leveller:
         self.seen_heading = True
         self.want_title = False
         marker = block.tokens[0]
-        yield leveled(marker, len(self.stack))
+        assert isinstance(marker, LeveledToken)
+        marker.level = len(self.stack)
+        yield marker
         head, body = titles.split_title(block.tokens[1:], is_item=marker.type in self.items)
         if any(_is_noise(t) for t in head):
             yield _zero(RICH_TITLE, marker)
@@ -269,7 +275,7 @@ class _Leveller:
         rest = merged[lead:]
         if not rest:
             return
-        marked = inline.mark_inline_items(rest, self.marker_search, len(self.stack) + 1)
+        marked = inline.mark_inline_items(rest, self.inline_scan, len(self.stack) + 1)
         if marked is not None:
             yield _zero(RICH, rest[0])
             yield from marked

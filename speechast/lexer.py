@@ -21,6 +21,7 @@ from lark import Token
 from lark.lexer import Lexer, LexerState
 
 from speechast import noise
+from speechast.tokens import LeveledToken
 
 TEXT = "TEXT"
 EOB = "_EOB"
@@ -80,8 +81,10 @@ class Scanner:
     """Splits a text into blocks of pieces; one per grammar, reused across texts."""
 
     def __init__(self, marker_patterns: Iterable[tuple[str, str]]) -> None:
+        patterns = list(marker_patterns)
+        self.marker_names = frozenset(name for name, _ in patterns)
         self.markers = re.compile(
-            "|".join(f"(?P<{name}>{pattern})" for name, pattern in marker_patterns)
+            "|".join(f"(?P<{name}>{pattern})" for name, pattern in patterns)
         )
         # For scans through running text (see _INLINE): only where a marker may start.
         self.marker_search = re.compile(f"(?=[{MARKER_FIRST}])(?:{self.markers.pattern})")
@@ -279,10 +282,13 @@ class Scanner:
         pending: Piece | None = None
         start = 0
         closes = 0  # blocks that end after ``pending``
+        names = self.marker_names
         for block in self.blocks(text):
             for piece in self._with_marker(text, block):
                 if pending is not None:
-                    yield Token(pending.type, text[start : piece.start], start, end_pos=piece.start)
+                    # markers are LeveledTokens: the postlexer sets their level in place
+                    kind = LeveledToken if pending.type in names else Token
+                    yield kind(pending.type, text[start : piece.start], start, end_pos=piece.start)
                     start = piece.start
                 for _ in range(closes):
                     yield Token(EOB, "", start, end_pos=start)
@@ -293,7 +299,8 @@ class Scanner:
             if text:
                 yield Token(noise.BLANK, text, 0, end_pos=len(text))
             return
-        yield Token(pending.type, text[start:], start, end_pos=len(text))
+        kind = LeveledToken if pending.type in names else Token
+        yield kind(pending.type, text[start:], start, end_pos=len(text))
         for _ in range(closes):
             yield Token(EOB, "", len(text), end_pos=len(text))
 

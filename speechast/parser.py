@@ -12,10 +12,10 @@ from pathlib import Path
 
 from lark import Lark
 
-from speechast import markers
+from speechast import inline, markers
 from speechast.build import TreeBuilder
 from speechast.levels import Families, LevelPostLexer
-from speechast.lexer import BlockLexer, Scanner
+from speechast.lexer import MARKER_FIRST, BlockLexer, Scanner
 from speechast.nodes import Document, Marker
 
 GRAMMAR_FILE = "outline.lark"
@@ -59,12 +59,15 @@ def _built() -> tuple[Lark, Families]:
         maybe_placeholders=False,
         strict=True,
     )
+    scanner = Scanner((t.name, t.pattern.to_regexp()) for t in lark.terminals)
     postlex.families = Families(
         headings=_expansions(lark, "_heading_marker"),
         items=_expansions(lark, "_item_marker"),
-        marker_search=Scanner(
-            (t.name, t.pattern.to_regexp()) for t in lark.terminals
-        ).marker_search,
+        marker_search=scanner.marker_search,
+        inline_scan=inline.Scan(
+            markers=scanner.marker_search,
+            clauses=inline.clause_search(scanner.markers.pattern, MARKER_FIRST),
+        ),
     )
     return lark, postlex.families
 
