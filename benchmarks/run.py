@@ -23,9 +23,9 @@ from pathlib import Path
 # Run as a script from a checkout: the project root is where speechast and benchmarks live.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import speechast  # noqa: E402
-from benchmarks.corpus import example_corpus, generated, seed_corpus  # noqa: E402
-from speechast.parser import parser  # noqa: E402
+import speechast
+from benchmarks.corpus import example_corpus, generated, seed_corpus
+from speechast.parser import parser
 
 MB = 1024 * 1024
 

@@ -10,6 +10,7 @@ from lark import Token, Transformer
 from speechast import inline, markers, titles
 from speechast.nodes import (
     Block,
+    Diagnostic,
     Document,
     Heading,
     Item,
@@ -86,9 +87,17 @@ def _text_block(parts: list[Token | Noise]) -> tuple[Span, str, tuple[Text | Noi
 class TreeBuilder(Transformer[Token, Document]):
     """Builds nodes bottom-up; used in lark's tree-less mode (``transformer=``)."""
 
-    def start(self, children: list[Block]) -> Document:
-        span = _span_of(children) if children else (0, 0)
-        return Document(span=span, title=_title_of(children), children=tuple(children))
+    def start(self, children: list[Block | Diagnostic]) -> Document:
+        nodes = [c for c in children if not isinstance(c, Diagnostic)]
+        findings = tuple(c for c in children if isinstance(c, Diagnostic))
+        span = _span_of(nodes) if nodes else (0, 0)
+        return Document(span=span, title=_title_of(nodes), children=tuple(nodes),
+                        diagnostics=findings)
+
+    def diagnostic(self, children: list[Token]) -> Diagnostic:
+        token = children[0]
+        code, message = token.value.split(" ", 1)
+        return Diagnostic(code=code, message=message, span=_span_of(children))
 
     def article_head(self, children: list[Token | Noise]) -> Title:
         """The 第N篇: line; its title is the text after the article marker."""

@@ -1,32 +1,60 @@
-"""The command line: ``speechast outline FILE|-`` and ``speechast json FILE|-``."""
+"""The command line: ``speechast outline|json FILE|-`` and ``speechast check FILE…``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from speechast.api import parse
 from speechast.jsonio import to_json
-from speechast.outline import render
+from speechast.outline import LineIndex, render
 from speechast.source import InputError, read_text
 
 EXIT_USAGE = 2
 
 
-def _outline(path: str) -> None:
-    text = read_text(path)
+EXIT_FINDINGS = 1
+
+
+def _outline(paths: list[str]) -> int:
+    text = read_text(paths[0])
     sys.stdout.write(render(parse(text), text))
+    return 0
 
 
-def _json(path: str) -> None:
-    text = read_text(path)
+def _json(paths: list[str]) -> int:
+    text = read_text(paths[0])
     sys.stdout.buffer.write(to_json(parse(text)) + b"\n")
+    return 0
 
 
-COMMANDS = {
-    "outline": (_outline, "print the outline: one heading or item a line, with line numbers"),
-    "json": (_json, "print the outline tree as JSON"),
+def _check(paths: list[str]) -> int:
+    """Lint each file's outline: ``FILE:LINE:COL: CODE message`` a finding."""
+    status = 0
+    for path in paths:
+        try:
+            text = read_text(path)
+        except InputError as exc:
+            _error(exc)
+            status = EXIT_USAGE
+            continue
+        doc = parse(text)
+        index = LineIndex(text)
+        for finding in doc.diagnostics:
+            line, column = index.position(finding.span[0])
+            print(f"{path}:{line}:{column}: {finding.code} {finding.message}")
+        if doc.diagnostics and status == 0:
+            status = EXIT_FINDINGS
+    return status
+
+
+# name → (run, help, whether it takes several files)
+COMMANDS: dict[str, tuple[Callable[[list[str]], int], str, bool]] = {
+    "outline": (_outline, "print the outline: one heading or item a line, with line numbers",
+                False),
+    "json": (_json, "print the outline tree as JSON", False),
+    "check": (_check, "lint the outlines' numbering; exit 1 when there are findings", True),
 }
 
 
@@ -36,23 +64,29 @@ def build_argparser() -> argparse.ArgumentParser:
         description="Outline ASTs of Chinese speeches, work reports and official documents.",
     )
     sub = ap.add_subparsers(dest="command", required=True)
-    for name, (_, help_text) in COMMANDS.items():
+    for name, (_, help_text, several) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text)
-        cmd.add_argument("file", help="a UTF-8 text file, or - for standard input")
+        cmd.add_argument(
+            "files", nargs="+" if several else 1, metavar="FILE",
+            help="a UTF-8 text file, or - for standard input",
+        )
     return ap
+
+
+def _error(exc: Exception) -> None:
+    print(f"speechast: {exc}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_argparser().parse_args(argv)
-    run, _ = COMMANDS[args.command]
+    run, _, _ = COMMANDS[args.command]
     try:
-        run(args.file)
+        return run(args.files)
     except InputError as exc:
-        print(f"speechast: {exc}", file=sys.stderr)
+        _error(exc)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
-    return 0
 
 
 if __name__ == "__main__":

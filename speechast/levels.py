@@ -20,7 +20,7 @@ from itertools import islice
 import attrs
 from lark import Token
 
-from speechast import furniture, inline, markers, titles
+from speechast import diagnostics, furniture, inline, markers, titles
 from speechast.lexer import EOB, TEXT
 from speechast.tokens import LeveledToken, leveled
 
@@ -56,6 +56,7 @@ class _Open:
     group: str
     ordinal: int
     is_item: bool
+    style: str | None = None  # bracket widths of the sequence's first marker
 
 
 def _is_noise(token: Token) -> bool:
@@ -123,6 +124,9 @@ class _Leveller:
         self.reached: dict[str, int] = {}
         self.seen_heading = False
         self.want_title = True
+        # Where each heading sequence first stood, and the findings so far.
+        self.first_level: dict[str, int] = {}
+        self.findings: list[Token] = []
         # Whether the block just emitted was running text: a sub-head stands
         # between two paragraphs.
         self.after_paragraph = False
@@ -165,6 +169,7 @@ class _Leveller:
                 yield from self._paragraph(block.tokens)
                 self.after_paragraph = True
         yield from self._close_to(0)
+        yield from self.findings
 
     # ------------------------------------------------------------ decisions
     def _placement(self, block: _Block) -> tuple[int, _Open] | None:
@@ -177,27 +182,61 @@ class _Leveller:
         group = markers.sequence_group(family)
         value = marker.value.strip()
         ordinal = markers.ordinal_of(family, value)
+        style = diagnostics.bracket_style(value)
         for depth in range(len(self.stack) - 1, -1, -1):
             entry = self.stack[depth]
             if entry.group != group:
                 continue
             if ordinal is None or entry.ordinal < ordinal <= entry.ordinal + 1 + _MAX_GAP:
                 number = entry.ordinal + 1 if ordinal is None else ordinal
-                return depth, _Open(group, number, is_item)
-            if ordinal == 1 and (not is_item or self._second_follows(group, 1)):
-                return depth, _Open(group, 1, is_item)  # starts again under the same parent
-            return None
+                if number > entry.ordinal + 1:
+                    self._report(diagnostics.GAP, f"{value} follows number {entry.ordinal}: "
+                                 f"{number - entry.ordinal - 1} skipped", marker)
+            elif not is_item and ordinal == entry.ordinal:
+                number = ordinal
+                self._report(diagnostics.REPEAT, f"{value} repeats the number before it", marker)
+            elif ordinal == 1 and (not is_item or self._second_follows(group, 1)):
+                number = 1  # starts again under the same parent
+                if not is_item:
+                    self._report(diagnostics.RESTART,
+                                 f"{value} starts its sequence again without a new parent", marker)
+            else:
+                return None
+            if style is not None and style != entry.style:
+                self._report(diagnostics.BRACKETS,
+                             f"{value} mixes bracket widths with the {entry.style}-width "
+                             "markers of its level", marker)
+            return depth, _Open(group, number, is_item, entry.style)
         continued = not is_item and ordinal == self.reached.get(group, -1) + 1
         if (ordinal not in (1, None) and not continued) or value.startswith(markers.LAST):
             return None
         if is_item and not self._second_follows(group, ordinal):
+            if family in markers.NUMBERED_ITEMS and not self._inline_run(block):
+                self._report(diagnostics.LONE_ITEM,
+                             f"{value} opens an enumeration that has no second item", marker)
             return None
+        if style == "mixed":
+            self._report(diagnostics.BRACKETS, f"{value} mixes bracket widths", marker)
         depth = len(self.stack)
         while depth and self.stack[depth - 1].is_item and (
             not is_item or self.stack[depth - 1].group in markers.LIST_GROUPS
         ):
             depth -= 1  # headings never nest under items, nor anything under a bullet
-        return depth, _Open(group, ordinal or 0, is_item)
+        if not is_item and not continued:
+            # a sequence numbered on across parents (第三条 under a new 第二章) may move
+            first = self.first_level.setdefault(group, depth + 1)
+            if first != depth + 1:
+                self._report(diagnostics.LEVEL, f"{value} stands at level {depth + 1}; "
+                             f"its family first stood at level {first}", marker)
+        return depth, _Open(group, ordinal or 0, is_item, style)
+
+    def _inline_run(self, block: _Block) -> bool:
+        """Whether the block's own text holds the enumeration (一要…，二要…)."""
+        text = "".join(t.value for t in block.tokens if not _is_noise(t))
+        return bool(inline.enumerations(text, self.inline_scan))
+
+    def _report(self, code: str, message: str, at: Token) -> None:
+        self.findings.append(diagnostics.token(code, message, at))
 
     def _second_follows(self, group: str, ordinal: int | None) -> bool:
         """Whether the next member of ``group`` follows before its parent closes."""
@@ -240,7 +279,11 @@ class _Leveller:
         assert isinstance(marker, LeveledToken)
         marker.level = len(self.stack)
         yield marker
-        head, body = titles.split_title(block.tokens[1:], is_item=marker.type in self.items)
+        is_item = marker.type in self.items
+        head, body, guessed = titles.split_title(block.tokens[1:], is_item=is_item)
+        if guessed:
+            self._report(diagnostics.RUN_ON, f"the title of {marker.value.strip()} runs past "
+                         f"{titles.TITLE_MAX} characters without a sentence end", marker)
         if any(_is_noise(t) for t in head):
             yield _zero(RICH_TITLE, marker)
             yield from head

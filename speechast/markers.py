@@ -28,6 +28,10 @@ _SEQUENCE_GROUP = {"SEQ_WORD": "ORDINAL"}
 # Items that are list entries, never the parent of another enumeration.
 LIST_GROUPS = frozenset({"DASH", "ASPECT"})
 
+# Enumerations whose first member alone is a defect of the outline (一是 with no
+# 二是); a lone 首先 or 一方面 is ordinary prose.
+NUMBERED_ITEMS = frozenset({"ENUM_SHI", "ENUM_YAO", "ENUM_WEN", "ORDINAL"})
+
 # Families whose markers carry no number: dash bullets.
 UNNUMBERED = frozenset({"DASH"})
 

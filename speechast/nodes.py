@@ -24,6 +24,15 @@ class Marker:
 
 
 @attrs.frozen
+class Diagnostic:
+    """A finding about the outline's numbering (see speechast.diagnostics for the codes)."""
+
+    code: str
+    message: str
+    span: Span
+
+
+@attrs.frozen
 class Node:
     span: Span
 
@@ -100,10 +109,14 @@ class Section(Node):
 
 @attrs.frozen
 class Document(Node):
-    """A whole text, or one article of a compilation (``children`` then holds documents)."""
+    """A whole text, or one article of a compilation (``children`` then holds documents).
+
+    ``diagnostics`` are on the root, for the whole text.
+    """
 
     title: str | None
     children: tuple[Block, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 # The one union of node types, for children and for JSON's tagged union.

@@ -28,6 +28,11 @@ class LineIndex:
     def line(self, offset: int) -> int:
         return bisect_right(self.starts, offset)
 
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of an offset."""
+        line = self.line(offset)
+        return line, offset - self.starts[line - 1] + 1
+
 
 def label(node: Section | Item) -> str:
     if node.marker is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from lark import Token
 
@@ -25,12 +26,15 @@ TRAILING_PUNCT = "。！？!?；;：:，,、 \t\r\n\u3000"
 _SUBHEAD_BAN = re.compile(r"[。！？!?；;：:，,、“”\"]|^\d|\d{4}年|[0-9]+月[0-9]+日$")
 
 
-def split_title(tokens: list[Token], is_item: bool) -> tuple[list[Token], list[Token]]:
-    """Split a block's tokens after its marker into title tokens and body tokens.
+class TitleSplit(NamedTuple):
+    head: list[Token]  # the title: TITLE_TEXT, and noise inside it
+    body: list[Token]  # the rest of the block
+    guessed: bool  # no sentence end within reach: the end is a heuristic's guess
 
-    Title text becomes TITLE_TEXT; noise inside the title stays noise.
-    """
-    cut = _title_end(tokens, is_item)
+
+def split_title(tokens: list[Token], is_item: bool) -> TitleSplit:
+    """Split a block's tokens after its marker into title tokens and body tokens."""
+    cut, guessed = _title_end(tokens, is_item)
     head: list[Token] = []
     body: list[Token] = []
     for token in tokens:
@@ -45,35 +49,39 @@ def split_title(tokens: list[Token], is_item: bool) -> tuple[list[Token], list[T
     if body and not "".join(t.value for t in body if t.type == TEXT).strip():
         head.extend(_retype(t, TITLE_TEXT) if t.type == TEXT else t for t in body)
         body = []
-    return head, body
+    return TitleSplit(head, body, guessed)
 
 
 def _retype(token: Token, type_: str) -> Token:
     return Token(type_, token.value, start_of(token), end_pos=end_of(token))
 
 
-def _title_end(tokens: list[Token], is_item: bool) -> int:
-    """The source position where the title ends (after its closing punctuation)."""
+def _title_end(tokens: list[Token], is_item: bool) -> tuple[int, bool]:
+    """Where the title ends in the source (after its punctuation), and whether
+    that is a guess because no sentence end came within reach."""
     text, offsets = _prefix(tokens)
     if not text:
-        return end_of(tokens[-1]) if tokens else 0
+        return (end_of(tokens[-1]) if tokens else 0), False
     found = (_LEAD_END_RE if is_item else _TITLE_END_RE).search(text)
     stop = found.end() if found else len(text)
     sentence = text[:stop]
     limit = LEAD_MAX if is_item else TITLE_MAX
     cut: int | None = None
+    spaced = False
     if is_item:
         if len(sentence) > limit:
             cut = _first(_COMMA_RE, sentence)
     else:
         cut = _first(_CJK_SPACE, sentence)
+        spaced = cut is not None
         if cut is None and len(sentence) > limit:
             cut = _first(_YEAR_START, sentence, limit) or _final_noun_end(sentence)
+    guessed = not is_item and not spaced and len(sentence) > limit
     if cut is not None:
         stop = cut
     elif found is None:
-        return end_of(tokens[-1])  # no end in sight: the whole block is the title
-    return offsets[stop - 1] + 1
+        return end_of(tokens[-1]), guessed  # no end in sight: the whole block is the title
+    return offsets[stop - 1] + 1, guessed
 
 
 _PREFIX = 240

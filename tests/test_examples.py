@@ -26,3 +26,10 @@ def test_example_outline(path: Path, schema: Any) -> None:
     expected = path.with_suffix(".outline").read_text(encoding="utf-8")
     assert render(doc, text) == expected
     check_tree(doc, text, schema)
+
+
+def test_closing_words_are_not_part_of_the_last_section() -> None:
+    text = (EXAMPLES / "02_skipped_level.txt").read_text(encoding="utf-8")
+    doc = speechast.parse(text)
+    last = doc.children[-1]
+    assert isinstance(last, speechast.Paragraph) and last.text.startswith("同志们，让我们")

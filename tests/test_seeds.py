@@ -94,3 +94,37 @@ def test_004_chunk_numbers_are_noise_and_words_rejoin() -> None:
     assert len(chunks) == 15
     texts = [n.text for _, n in walk(doc) if isinstance(n, Paragraph)]
     assert any("各项工作取得了" in t for t in texts)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001"])
+def test_closing_address_belongs_to_the_document(prefix: str) -> None:
+    _, doc = _load(prefix)
+    documents = [doc] if prefix == "000" else [c for c in doc.children if isinstance(c, Document)]
+    closings = 0
+    for document in documents:
+        last = [c for c in document.children if not isinstance(c, Noise)][-1]
+        if isinstance(last, Paragraph) and last.text.startswith(("各位", "同志们")):
+            closings += 1
+    assert closings >= 1
+
+
+def test_inline_enumerations_of_000_have_the_right_parents() -> None:
+    _, doc = _load("000")
+    found: dict[str, list[str]] = {}
+    for _, node in walk(doc):
+        if isinstance(node, Section):
+            for _, inner in walk(node):
+                if isinstance(inner, Item) and inner.inline:
+                    found.setdefault(node.title[:4], []).append(inner.marker.text)
+    assert found["突出以案"] == ["一问", "二问", "三问", "四问", "五问", "六问", "七问", "八问",
+                             "九问", "十问", "一要", "二要", "三要"]
+
+
+def test_004_first_to_fourth_is_one_enumeration() -> None:
+    _, doc = _load("004")
+    second = [c for c in doc.children if isinstance(c, Section)][1]
+    first_sub = [c for c in second.children if isinstance(c, Section)][0]
+    items = [n for _, n in walk(first_sub) if isinstance(n, Item) and n.inline]
+    assert [i.marker.text.rstrip(",，") for i in items] == ["首先", "其次", "第三", "第四"]
+    parents = {id(p) for p in first_sub.children for _, n in walk(p) if n in items}
+    assert len(parents) == 1
