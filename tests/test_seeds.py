@@ -123,7 +123,7 @@ def test_inline_enumerations_of_000_have_the_right_parents() -> None:
 def test_004_first_to_fourth_is_one_enumeration() -> None:
     _, doc = _load("004")
     second = [c for c in doc.children if isinstance(c, Section)][1]
-    first_sub = [c for c in second.children if isinstance(c, Section)][0]
+    first_sub = next(c for c in second.children if isinstance(c, Section))
     items = [n for _, n in walk(first_sub) if isinstance(n, Item) and n.inline]
     assert [i.marker.text.rstrip(",，") for i in items] == ["首先", "其次", "第三", "第四"]
     parents = {id(p) for p in first_sub.children for _, n in walk(p) if n in items}
