@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 from lark import Token, Transformer
 
-from speechast import inline, markers, titles
+from speechast import inline, markers, meta, titles
+from speechast.fields import Meta
 from speechast.nodes import (
     Block,
     Diagnostic,
@@ -91,8 +92,9 @@ class TreeBuilder(Transformer[Token, Document]):
         nodes = [c for c in children if not isinstance(c, Diagnostic)]
         findings = tuple(c for c in children if isinstance(c, Diagnostic))
         span = _span_of(nodes) if nodes else (0, 0)
-        return Document(span=span, title=_title_of(nodes), children=tuple(nodes),
-                        diagnostics=findings)
+        info = meta.extract(nodes)
+        return Document(span=span, title=_title(info, nodes), children=tuple(nodes),
+                        diagnostics=findings, meta=info)
 
     def diagnostic(self, children: list[Token]) -> Diagnostic:
         token = children[0]
@@ -103,12 +105,14 @@ class TreeBuilder(Transformer[Token, Document]):
         """The 第N篇: line; its title is the text after the article marker."""
         span, _, _ = _text_block(children)
         rest = [c.value for c in children[1:] if isinstance(c, Token)]
-        return Title(span=span, text=clean_join(rest))
+        return Title(span=span, text=clean_join(rest), children=tuple(_leaf(c) for c in children))
 
     def article(self, children: list[Block]) -> Document:
         head = children[0]
         assert isinstance(head, Title)
-        return Document(span=_span_of(children), title=head.text or None, children=tuple(children))
+        info = meta.extract(children)
+        return Document(span=_span_of(children), title=_title(info, children),
+                        children=tuple(children), meta=info)
 
     def title(self, children: list[Token]) -> Title:
         return Title(span=_span_of(children), text=children[0].value.strip())
@@ -195,8 +199,11 @@ def _container(children: list[_Head | Block]) -> tuple[int, _Head, list[Block]]:
     return head.level, head, [b for b in body if not isinstance(b, _Head)]
 
 
-def _title_of(children: Sequence[Block]) -> str | None:
+def _title(info: Meta, children: Sequence[Block]) -> str | None:
+    """The title as metadata reads it, else the title line as it stands."""
+    if info.title is not None:
+        return info.title.text
     for child in children:
         if isinstance(child, Title):
-            return child.text
+            return child.text or None
     return None

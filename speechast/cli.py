@@ -6,8 +6,11 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+import orjson
+
 from speechast.api import parse
-from speechast.jsonio import to_json
+from speechast.jsonio import meta_dict, to_json
+from speechast.nodes import Document
 from speechast.outline import LineIndex, render
 from speechast.source import InputError, read_text
 
@@ -49,12 +52,31 @@ def _check(paths: list[str]) -> int:
     return status
 
 
+def _meta(paths: list[str]) -> int:
+    """One JSON line per document (per article of a compilation) with its metadata."""
+    status = 0
+    for path in paths:
+        try:
+            text = read_text(path)
+        except InputError as exc:
+            _error(exc)
+            status = EXIT_USAGE
+            continue
+        doc = parse(text)
+        articles = [c for c in doc.children if isinstance(c, Document)] or [doc]
+        for number, article in enumerate(articles):
+            line = {"file": path, "document": number, **meta_dict(article)}
+            sys.stdout.buffer.write(orjson.dumps(line) + b"\n")
+    return status
+
+
 # name → (run, help, whether it takes several files)
 COMMANDS: dict[str, tuple[Callable[[list[str]], int], str, bool]] = {
     "outline": (_outline, "print the outline: one heading or item a line, with line numbers",
                 False),
     "json": (_json, "print the outline tree as JSON", False),
     "check": (_check, "lint the outlines' numbering; exit 1 when there are findings", True),
+    "meta": (_meta, "print each document's metadata as JSON Lines", True),
 }
 
 

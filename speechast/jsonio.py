@@ -46,6 +46,12 @@ def to_dict(doc: Document) -> dict[str, Any]:
     return data
 
 
+def meta_dict(doc: Document) -> dict[str, Any]:
+    """A document's metadata as plain data (JSON-ready)."""
+    data: dict[str, Any] = converter().unstructure(doc.meta)
+    return data
+
+
 def to_json(doc: Document) -> bytes:
     return orjson.dumps(to_dict(doc))
 

@@ -21,7 +21,7 @@ import attrs
 from lark import Token
 
 from speechast import diagnostics, furniture, inline, markers, titles
-from speechast.lexer import EOB, TEXT
+from speechast.lexer import EOB, TEXT, ends_sentence
 from speechast.tokens import LeveledToken, leveled
 
 CLOSE = "_CLOSE"
@@ -167,7 +167,11 @@ class _Leveller:
                 if family is None and self.seen_heading and furniture.is_closing(block.tokens):
                     yield from self._close_to(0)
                 yield from self._paragraph(block.tokens)
-                self.after_paragraph = True
+                # a sub-head stands after running text, not after a title or meta line
+                last = block.tokens[-1]
+                self.after_paragraph = last.type == TEXT and ends_sentence(
+                    last.value, len(last.value)
+                )
         yield from self._close_to(0)
         yield from self.findings
 

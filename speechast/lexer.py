@@ -285,6 +285,12 @@ class Scanner:
         names = self.marker_names
         for block in self.blocks(text):
             for piece in self._with_marker(text, block):
+                if pending is None and piece.start > 0:
+                    # whitespace before the first words: noise of its own, so every
+                    # text token starts at its first character
+                    yield Token(noise.BLANK, text[: piece.start], 0, end_pos=piece.start)
+                    yield Token(EOB, "", piece.start, end_pos=piece.start)
+                    start = piece.start
                 if pending is not None:
                     # markers are LeveledTokens: the postlexer sets their level in place
                     kind = LeveledToken if pending.type in names else Token
@@ -312,8 +318,10 @@ class Scanner:
         m = self.markers.match(text, first.start, first.end)
         if m is None:
             return block
-        rest = [Piece(TEXT, m.end(), first.end)] if m.end() < first.end else []
-        return [Piece(str(m.lastgroup), first.start, m.end()), *rest, *block[1:]]
+        # the space after a marker is the marker's, as all space is the token's before it
+        end = _skip_space(text, m.end(), first.end)
+        rest = [Piece(TEXT, end, first.end)] if end < first.end else []
+        return [Piece(str(m.lastgroup), first.start, end), *rest, *block[1:]]
 
 
 # Lines of a site or shop banner that carry none of its tell-tale words are

@@ -11,7 +11,12 @@ from typing import Union
 
 import attrs
 
-Span = tuple[int, int]
+from speechast.fields import Meta, Span
+
+__all__ = [
+    "NODE_TYPES", "Block", "Diagnostic", "Document", "Heading", "Item", "Marker", "Meta", "Node",
+    "Noise", "Paragraph", "Section", "Span", "Text", "Title",
+]
 
 
 @attrs.frozen
@@ -54,9 +59,10 @@ class Noise(Node):
 
 @attrs.frozen
 class Title(Node):
-    """The document's title line."""
+    """The document's title line; an article's has its 第N篇 marker and its title as children."""
 
     text: str
+    children: tuple[Block, ...] = ()
 
 
 @attrs.frozen
@@ -117,6 +123,7 @@ class Document(Node):
     title: str | None
     children: tuple[Block, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
+    meta: Meta = attrs.field(factory=Meta)
 
 
 # The one union of node types, for children and for JSON's tagged union.

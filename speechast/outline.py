@@ -54,7 +54,10 @@ def _entries(node: Node, depth: int, index: LineIndex) -> Iterator[tuple[int, in
     for child in children_of(node):
         if isinstance(child, Title):
             heading = "##" if isinstance(node, Document) and depth else "#"
-            yield index.line(child.span[0]), max(depth - 1, 0), f"{heading} {child.text}"
+            at, title = child.span[0], child.text
+            if isinstance(node, Document) and node.meta.title is not None:
+                at, title = node.meta.title.span[0], node.meta.title.text
+            yield index.line(at), max(depth - 1, 0), f"{heading} {title}"
         elif isinstance(child, Document):
             yield from _entries(child, depth + 1, index)
         elif isinstance(child, (Section, Item)):
