@@ -16,6 +16,7 @@ import gc
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -122,10 +123,10 @@ def main() -> None:
         _, run_on, _ = measure("10 MB on one line", [one_line], runs=1)
         print(f"\nscaling: parse 10 MB / 1 MB = {timings[10][1] / timings[1][1]:.1f} "
               f"(linear is 10); one-line 10 MB / lined 10 MB = {run_on / timings[10][1]:.2f}")
-    tmp = Path("/tmp")
     print()
-    for mb in sizes:
-        peak_memory(texts[mb], tmp)
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sizes:
+            peak_memory(texts[mb], Path(tmp))
 
 
 if __name__ == "__main__":
