@@ -32,8 +32,9 @@ def _json(paths: list[str]) -> int:
     return 0
 
 
-def _check(paths: list[str]) -> int:
-    """Lint each file's outline: ``FILE:LINE:COL: CODE message`` a finding."""
+def _each_file(paths: list[str], report: Callable[[str, str], int]) -> int:
+    """Run ``report(path, text)`` on every readable file; an unreadable one is one
+    line on stderr and exit status 2 once all are done, else the worst report."""
     status = 0
     for path in paths:
         try:
@@ -42,32 +43,36 @@ def _check(paths: list[str]) -> int:
             _error(exc)
             status = EXIT_USAGE
             continue
-        doc = parse(text)
-        index = LineIndex(text)
-        for finding in doc.diagnostics:
-            line, column = index.position(finding.span[0])
-            print(f"{path}:{line}:{column}: {finding.code} {finding.message}")
-        if doc.diagnostics and status == 0:
-            status = EXIT_FINDINGS
+        status = max(status, report(path, text))
     return status
+
+
+def _check_one(path: str, text: str) -> int:
+    """``FILE:LINE:COL: CODE message`` a finding."""
+    doc = parse(text)
+    index = LineIndex(text)
+    for finding in doc.diagnostics:
+        line, column = index.position(finding.span[0])
+        print(f"{path}:{line}:{column}: {finding.code} {finding.message}")
+    return EXIT_FINDINGS if doc.diagnostics else 0
+
+
+def _meta_one(path: str, text: str) -> int:
+    """One JSON line per document (per article of a compilation)."""
+    doc = parse(text)
+    articles = [c for c in doc.children if isinstance(c, Document)] or [doc]
+    for number, article in enumerate(articles):
+        line = {"file": path, "document": number, **meta_dict(article)}
+        sys.stdout.buffer.write(orjson.dumps(line) + b"\n")
+    return 0
+
+
+def _check(paths: list[str]) -> int:
+    return _each_file(paths, _check_one)
 
 
 def _meta(paths: list[str]) -> int:
-    """One JSON line per document (per article of a compilation) with its metadata."""
-    status = 0
-    for path in paths:
-        try:
-            text = read_text(path)
-        except InputError as exc:
-            _error(exc)
-            status = EXIT_USAGE
-            continue
-        doc = parse(text)
-        articles = [c for c in doc.children if isinstance(c, Document)] or [doc]
-        for number, article in enumerate(articles):
-            line = {"file": path, "document": number, **meta_dict(article)}
-            sys.stdout.buffer.write(orjson.dumps(line) + b"\n")
-    return status
+    return _each_file(paths, _meta_one)
 
 
 # name → (run, help, whether it takes several files)
