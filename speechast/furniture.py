@@ -14,20 +14,18 @@ NOISE_PREFIX = "NOISE_"
 # A title is a short line that does not end a sentence.
 TITLE_MAX = 90
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
-# 同志们： / 各位委员，同志们： / 各位代表： — the salutation that follows a title.
-SALUTATION = re.compile(
-    r"(?:(?:各位|尊敬的)[^，,。：:！!、]{1,16}[，,、])*"
-    r"(?:同志们|同事们|朋友们|女士们|先生们|(?:各位|尊敬的)[^，,。：:！!、]{1,16})"
-    r"[：:]"
+# Whom a speech addresses: 各位委员，同志们 / 尊敬的各位来宾 / 同志们.
+_AUDIENCE = r"(?:各位|尊敬的)[^，,。：:！!、]{1,16}"
+VOCATIVE = (
+    rf"(?:{_AUDIENCE}[，,、])*"
+    rf"(?:同志们|同事们|朋友们|女士们|先生们|{_AUDIENCE})"
 )
+# 同志们： / 各位委员，同志们： / 各位代表： — the salutation that follows a title.
+SALUTATION = re.compile(f"{VOCATIVE}[：:]")
 # A notice's addressee after its title on the same line: …的通知 各区县供暖办：
 _ADDRESSEE = re.compile(r"(?<=\S)[ \t\u3000]+(?=[^\s，,。：:]{2,30}[：:]\s*$)")
 # The closing address of a speech: 各位委员，同志们，… / 同志们，… / 让我们…
-_CLOSING = re.compile(
-    r"(?:(?:各位|尊敬的)[^，,。：:！!、]{1,16}[，,、])*(?:同志们|同事们|朋友们)[，,！!]"
-    r"|各位[^，,。：:！!、]{1,16}[，,、]"
-    r"|让我们"
-)
+_CLOSING = re.compile(f"{VOCATIVE}[，,！!、]|让我们")
 
 
 def title_split(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from speechast.fields import DateField, Field, Meta, Speaker
-from speechast.furniture import SALUTATION
+from speechast.furniture import SALUTATION, VOCATIVE
 from speechast.markers import chinese_number
 from speechast.nodes import Block, Item, Noise, Paragraph, Section, Span, Title
 
@@ -49,10 +49,7 @@ _OFFICE_AND_NAME = re.compile(
 _SPEAKER_MAX = 40
 _SUBTITLE_DASH = re.compile(r"^[—－-]{1,2}\s*")
 _SPACES = re.compile(r"[ \t\u3000]+")
-_LEADING_SALUTATION = re.compile(
-    r"(?:(?:各位|尊敬的)[^，,。：:！!、]{1,16}[，,、])*"
-    r"(?:同志们|同事们|朋友们|各位[^，,。：:！!、]{1,16})(?=[，,：:！!])"
-)
+_LEADING_SALUTATION = re.compile(f"{VOCATIVE}(?=[，,：:！!])")
 _TITLE_MAX = 60
 _SENTENCE = re.compile(r"[。！？!?；;]")
 
