@@ -33,7 +33,6 @@ RUN_ON_CHARS = 1000
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _SPACE = " \t\u3000\u00a0"
-_SPACE_RUN = re.compile(f"[{_SPACE}]+")
 _CHUNK_NUMBER = re.compile(rf"[{_SPACE}]*(\d{{1,4}})、")
 # After one of these a separating space or a marker may open a new block.
 BREAK_AFTER = frozenset(noise.SENTENCE_END + "：:")
@@ -88,9 +87,6 @@ class Scanner:
         )
         # For scans through running text (see _INLINE): only where a marker may start.
         self.marker_search = re.compile(f"(?=[{MARKER_FIRST}])(?:{self.markers.pattern})")
-
-    def marker_at(self, text: str, pos: int, end: int) -> re.Match[str] | None:
-        return self.markers.match(text, pos, end)
 
     # -------------------------------------------------------------- blocks
     def blocks(self, text: str) -> Iterator[Block]:

@@ -14,7 +14,7 @@ import attrs
 from speechast.fields import Meta, Span
 
 __all__ = [
-    "NODE_TYPES", "Block", "Diagnostic", "Document", "Heading", "Item", "Marker", "Meta", "Node",
+    "Block", "Diagnostic", "Document", "Heading", "Item", "Marker", "Meta", "Node",
     "Noise", "Paragraph", "Section", "Span", "Text", "Title",
 ]
 
@@ -128,6 +128,3 @@ class Document(Node):
 
 # The one union of node types, for children and for JSON's tagged union.
 Block = Union[Document, Section, Item, Heading, Paragraph, Title, Noise, Text]  # noqa: UP007
-NODE_TYPES: tuple[type[Node], ...] = (
-    Document, Section, Item, Heading, Paragraph, Title, Noise, Text,
-)

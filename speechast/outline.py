@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from speechast.nodes import Document, Heading, Item, Node, Section, Title
 from speechast.tree import children_of
 
-_LINE_BREAK = ("\r\n", "\r", "\n")
-
 
 class LineIndex:
     """Code-point offsets → 1-based line numbers (LF, CRLF and bare CR all count)."""
