@@ -16,6 +16,7 @@ from lark import Token
 
 from speechast import markers
 from speechast.lexer import TEXT, end_of, start_of
+from speechast.titles import TITLE_TEXT
 from speechast.tokens import leveled
 
 # A member opens a clause: it follows one of these (or starts the paragraph).
@@ -110,7 +111,6 @@ def lead_end(text: str, start: int) -> int:
 
 IOPEN = "_IOPEN"
 ICLOSE = "_ICLOSE"
-TITLE_TEXT = "TITLE_TEXT"
 
 
 def mark_inline_items(tokens: list[Token], scan: Scan, level: int) -> list[Token] | None:

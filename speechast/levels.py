@@ -22,7 +22,7 @@ from lark import Token
 
 from speechast import diagnostics, furniture, inline, markers, titles
 from speechast.lexer import EOB, TEXT, ends_sentence
-from speechast.tokens import LeveledToken, leveled
+from speechast.tokens import LeveledToken, leveled, retyped
 
 CLOSE = "_CLOSE"
 RICH = "_RICH"
@@ -99,10 +99,6 @@ def _group(stream: Iterator[Token]) -> Iterator[_Block]:
             tokens = []
     if tokens:
         yield _Block(tokens)
-
-
-def _retype(token: Token, type_: str) -> Token:
-    return Token(type_, token.value, token.start_pos, end_pos=token.end_pos)
 
 
 def _zero(type_: str, at: Token, value: str = "") -> Token:
@@ -302,7 +298,7 @@ class _Leveller:
         self.want_title = False
         yield block.tokens[0]
         for token in block.tokens[1:]:
-            yield _retype(token, titles.TITLE_TEXT) if token.type == TEXT else token
+            yield retyped(token, titles.TITLE_TEXT) if token.type == TEXT else token
         yield _zero(EOB, block.tokens[0])
 
     def _subhead(self, block: _Block) -> Iterator[Token]:
@@ -338,7 +334,7 @@ class _Leveller:
 def _join(tokens: list[Token], type_: str) -> Token:
     """Adjacent text tokens as one."""
     if len(tokens) == 1:
-        return _retype(tokens[0], type_)
+        return retyped(tokens[0], type_)
     value = "".join(t.value for t in tokens)
     return Token(type_, value, tokens[0].start_pos, end_pos=tokens[-1].end_pos)
 
@@ -352,4 +348,4 @@ def _unmark(tokens: list[Token]) -> list[Token]:
         second = tokens[1]
         merged = Token(TEXT, first.value + second.value, first.start_pos, end_pos=second.end_pos)
         return [merged, *tokens[2:]]
-    return [_retype(first, TEXT), *tokens[1:]]
+    return [retyped(first, TEXT), *tokens[1:]]

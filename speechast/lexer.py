@@ -278,7 +278,6 @@ class Scanner:
         pending: Piece | None = None
         start = 0
         closes = 0  # blocks that end after ``pending``
-        names = self.marker_names
         for block in self.blocks(text):
             for piece in self._with_marker(text, block):
                 if pending is None and piece.start > 0:
@@ -288,9 +287,7 @@ class Scanner:
                     yield Token(EOB, "", piece.start, end_pos=piece.start)
                     start = piece.start
                 if pending is not None:
-                    # markers are LeveledTokens: the postlexer sets their level in place
-                    kind = LeveledToken if pending.type in names else Token
-                    yield kind(pending.type, text[start : piece.start], start, end_pos=piece.start)
+                    yield self._token(pending, text, start, piece.start)
                     start = piece.start
                 for _ in range(closes):
                     yield Token(EOB, "", start, end_pos=start)
@@ -301,10 +298,14 @@ class Scanner:
             if text:
                 yield Token(noise.BLANK, text, 0, end_pos=len(text))
             return
-        kind = LeveledToken if pending.type in names else Token
-        yield kind(pending.type, text[start:], start, end_pos=len(text))
+        yield self._token(pending, text, start, len(text))
         for _ in range(closes):
             yield Token(EOB, "", len(text), end_pos=len(text))
+
+    def _token(self, piece: Piece, text: str, start: int, end: int) -> Token:
+        # markers are LeveledTokens: the postlexer sets their level in place
+        kind = LeveledToken if piece.type in self.marker_names else Token
+        return kind(piece.type, text[start:end], start, end_pos=end)
 
     def _with_marker(self, text: str, block: Block) -> Block:
         """Split the block's opening marker, if any, into a piece of its own."""

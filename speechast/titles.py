@@ -8,6 +8,7 @@ from typing import NamedTuple
 from lark import Token
 
 from speechast.lexer import TEXT, end_of, start_of
+from speechast.tokens import retyped
 
 TITLE_TEXT = "TITLE_TEXT"
 
@@ -39,7 +40,7 @@ def split_title(tokens: list[Token], is_item: bool) -> TitleSplit:
     body: list[Token] = []
     for token in tokens:
         if end_of(token) <= cut or (token.type != TEXT and start_of(token) < cut):
-            head.append(_retype(token, TITLE_TEXT) if token.type == TEXT else token)
+            head.append(retyped(token, TITLE_TEXT) if token.type == TEXT else token)
         elif start_of(token) >= cut:
             body.append(token)
         else:
@@ -47,13 +48,9 @@ def split_title(tokens: list[Token], is_item: bool) -> TitleSplit:
             head.append(Token(TITLE_TEXT, token.value[:offset], start_of(token), end_pos=cut))
             body.append(Token(TEXT, token.value[offset:], cut, end_pos=end_of(token)))
     if body and not "".join(t.value for t in body if t.type == TEXT).strip():
-        head.extend(_retype(t, TITLE_TEXT) if t.type == TEXT else t for t in body)
+        head.extend(retyped(t, TITLE_TEXT) if t.type == TEXT else t for t in body)
         body = []
     return TitleSplit(head, body, guessed)
-
-
-def _retype(token: Token, type_: str) -> Token:
-    return Token(type_, token.value, start_of(token), end_pos=end_of(token))
 
 
 def _title_end(tokens: list[Token], is_item: bool) -> tuple[int, bool]:
