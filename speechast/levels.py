@@ -319,16 +319,12 @@ class _Leveller:
         if not rest:
             return
         marked = inline.mark_inline_items(rest, self.inline_scan, len(self.stack) + 1)
-        if marked is not None:
-            yield _zero(RICH, rest[0])
-            yield from marked
-            yield _zero(EOB, rest[-1])
-        elif len(rest) == 1:
-            yield rest[0]
-        else:
-            yield _zero(RICH, rest[0])
-            yield from rest
-            yield _zero(EOB, rest[-1])
+        if marked is None and len(rest) == 1:
+            yield rest[0]  # a plain paragraph is one token
+            return
+        yield _zero(RICH, rest[0])
+        yield from rest if marked is None else marked
+        yield _zero(EOB, rest[-1])
 
 
 def _join(tokens: list[Token], type_: str) -> Token:
