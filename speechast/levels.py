@@ -47,7 +47,6 @@ class Families:
     headings: frozenset[str] = frozenset()
     items: frozenset[str] = frozenset()
     # The marker shapes, compiled for scans through running text.
-    marker_search: re.Pattern[str] = _NOTHING
     inline_scan: inline.Scan = attrs.field(factory=lambda: inline.Scan(_NOTHING, _NOTHING))
 
 

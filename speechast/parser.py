@@ -63,7 +63,6 @@ def _built() -> tuple[Lark, Families]:
     postlex.families = Families(
         headings=_expansions(lark, "_heading_marker"),
         items=_expansions(lark, "_item_marker"),
-        marker_search=scanner.marker_search,
         inline_scan=inline.Scan(
             markers=scanner.marker_search,
             clauses=inline.clause_search(scanner.markers.pattern, MARKER_FIRST),
@@ -88,7 +87,7 @@ def parse_text(text: str) -> Document:
 
 def read_marker(text: str) -> Marker:
     """A marker read back from its text, with the family the grammar gives it."""
-    m = families().marker_search.fullmatch(text)
+    m = families().inline_scan.markers.fullmatch(text)
     if m is None or m.lastgroup is None:
         raise ValueError(f"not an outline marker: {text!r}")
     return markers.make_marker(m.lastgroup, text)
