@@ -7,13 +7,13 @@ import re
 from lark import Token
 
 from speechast.lexer import TEXT, end_of, start_of
+from speechast.titles import SENTENCE_STOP_RE
 
 DOC_TITLE = "DOC_TITLE"
 NOISE_PREFIX = "NOISE_"
 
 # A title is a short line that does not end a sentence.
 TITLE_MAX = 90
-_SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
 # Whom a speech addresses: 各位委员，同志们 / 尊敬的各位来宾 / 同志们.
 _AUDIENCE = r"(?:各位|尊敬的)[^，,。：:！!、]{1,16}"
 VOCATIVE = (
@@ -53,7 +53,7 @@ def title_split(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
     elif len(tokens) > lead + 1:
         return None
     head = value[:cut].strip()
-    if not head or len(head) > TITLE_MAX or _SENTENCE_PUNCT.search(head) or head[-1] in "，,：:、":
+    if not head or len(head) > TITLE_MAX or SENTENCE_STOP_RE.search(head) or head[-1] in "，,：:、":
         return None
     if SALUTATION.fullmatch(body):
         return None

@@ -19,6 +19,7 @@ from speechast.fields import DateField, Field, Meta, Speaker
 from speechast.furniture import SALUTATION, VOCATIVE
 from speechast.markers import chinese_number
 from speechast.nodes import Block, Item, Noise, Paragraph, Section, Span, Title
+from speechast.titles import SENTENCE_STOP_RE
 
 # Anonymised text: ×, X/XX/XXX between CJK characters or alone, 20_, __.
 PLACEHOLDER = re.compile(r"[×＊*]|(?<![A-Za-z])X{1,4}(?![A-Za-z])|\d*_{1,}|＿+")
@@ -51,7 +52,6 @@ _SUBTITLE_DASH = re.compile(r"^[—－-]{1,2}\s*")
 _SPACES = re.compile(r"[ \t\u3000]+")
 _LEADING_SALUTATION = re.compile(f"{VOCATIVE}(?=[，,：:！!])")
 _TITLE_MAX = 60
-_SENTENCE = re.compile(r"[。！？!?；;]")
 
 
 @attrs.frozen
@@ -215,7 +215,7 @@ def _head(children: Sequence[Block]) -> Iterator[Title | Paragraph]:
 
 
 def _title_like(text: str) -> bool:
-    return len(text) <= _TITLE_MAX and not _SENTENCE.search(text)
+    return len(text) <= _TITLE_MAX and not SENTENCE_STOP_RE.search(text)
 
 
 def _take_title(found: dict[str, Field], parts: list[_Part]) -> None:

@@ -12,9 +12,11 @@ from speechast.tokens import retyped
 
 TITLE_TEXT = "TITLE_TEXT"
 
-_SENTENCE_END = "。！？!?；;"
+# What ends a sentence, so a title, a lead or a title line.
+SENTENCE_STOP = "。！？!?；;"
+SENTENCE_STOP_RE = re.compile(f"[{SENTENCE_STOP}]")
 # An item's lead also ends at a colon: 一是：…
-_LEAD_END = _SENTENCE_END + "：:"
+_LEAD_END = SENTENCE_STOP + "：:"
 _COMMA = "，,"
 # A lead clause longer than this is cut at its first comma.
 LEAD_MAX = 40
@@ -59,7 +61,7 @@ def _title_end(tokens: list[Token], is_item: bool) -> tuple[int, bool]:
     text, offsets = _prefix(tokens)
     if not text:
         return (end_of(tokens[-1]) if tokens else 0), False
-    found = (_LEAD_END_RE if is_item else _TITLE_END_RE).search(text)
+    found = (_LEAD_END_RE if is_item else SENTENCE_STOP_RE).search(text)
     stop = found.end() if found else len(text)
     sentence = text[:stop]
     limit = LEAD_MAX if is_item else TITLE_MAX
@@ -67,7 +69,7 @@ def _title_end(tokens: list[Token], is_item: bool) -> tuple[int, bool]:
     spaced = False
     if is_item:
         if len(sentence) > limit:
-            cut = _first(_COMMA_RE, sentence)
+            cut = _first(_COMMA_RE, sentence, after=True)
     else:
         cut = _first(_CJK_SPACE, sentence)
         spaced = cut is not None
@@ -82,7 +84,6 @@ def _title_end(tokens: list[Token], is_item: bool) -> tuple[int, bool]:
 
 
 _PREFIX = 240
-_TITLE_END_RE = re.compile(f"[{_SENTENCE_END}]")
 _LEAD_END_RE = re.compile(f"[{_LEAD_END}]")
 _COMMA_RE = re.compile(f"[{_COMMA}]")
 # A space between two CJK characters ends a heading in texts whose paragraphs
@@ -113,12 +114,15 @@ def _prefix(tokens: list[Token]) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def _first(pattern: re.Pattern[str], text: str, limit: int | None = None) -> int | None:
-    """Where the first match of ``pattern`` in ``text[:limit]`` cuts it."""
+def _first(
+    pattern: re.Pattern[str], text: str, limit: int | None = None, after: bool = False
+) -> int | None:
+    """Where the first match of ``pattern`` in ``text[:limit]`` cuts it: before the
+    match, or ``after`` it (a comma stays with the clause it ends)."""
     m = pattern.search(text, 0, len(text) if limit is None else limit)
     if m is None or m.start() == 0:
         return None
-    return m.end() if pattern is _COMMA_RE else m.start()
+    return m.end() if after else m.start()
 
 
 def _final_noun_end(sentence: str) -> int | None:
