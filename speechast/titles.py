@@ -106,7 +106,7 @@ def _prefix(tokens: list[Token]) -> tuple[str, list[int]]:
     for token in tokens:
         if token.type != TEXT:
             continue
-        value = token.value[: _PREFIX - len(chars)]
+        value = token.value[: _PREFIX - len(offsets)]
         chars.append(value)
         offsets.extend(range(start_of(token), start_of(token) + len(value)))
         if len(offsets) >= _PREFIX:
