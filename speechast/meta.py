@@ -18,7 +18,7 @@ import attrs
 from speechast.fields import DateField, Field, Meta, Speaker
 from speechast.furniture import SALUTATION, VOCATIVE
 from speechast.markers import chinese_number
-from speechast.nodes import Block, Item, Noise, Paragraph, Section, Span, Title
+from speechast.nodes import Block, Item, Paragraph, Section, Span, Title
 from speechast.titles import SENTENCE_STOP_RE
 
 # Anonymised text: ×, X/XX/XXX between CJK characters or alone, 20_, __.
@@ -143,15 +143,17 @@ def _speaker(parts: Sequence[_Part], i: int) -> tuple[Speaker, int] | None:
     if _OFFICE_END.search(part.text) and i + 1 < len(parts):
         name = parts[i + 1]
         if _NAME.fullmatch(name.text):
-            text = f"{part.text} {name.text}"
             span = (part.start, name.start + len(name.text))
-            return Speaker(text=text, span=span, placeholder=_anonymised(text),
-                           office=part.text, name=name.text.removesuffix("同志")), 2
+            return _speaker_field(f"{part.text} {name.text}", span, part.text, name.text), 2
     m = _OFFICE_AND_NAME.fullmatch(part.text)
     if m is None:
         return None
-    return Speaker(text=part.text, span=part.span, placeholder=_anonymised(part.text),
-                   office=m.group("office"), name=m.group("name").removesuffix("同志")), 1
+    return _speaker_field(part.text, part.span, m.group("office"), m.group("name")), 1
+
+
+def _speaker_field(text: str, span: Span, office: str, name: str) -> Speaker:
+    return Speaker(text=text, span=span, placeholder=_anonymised(text),
+                   office=office, name=name.removesuffix("同志"))
 
 
 def extract(children: Sequence[Block]) -> Meta:
@@ -267,8 +269,6 @@ def _closing(children: Sequence[Block]) -> list[Paragraph]:
             tail = []
         elif seen_section and isinstance(child, Paragraph):
             tail.append(child)
-        elif isinstance(child, Noise):
-            continue
     return tail
 
 
