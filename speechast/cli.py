@@ -1,4 +1,4 @@
-"""The command line: ``speechast outline|json FILE|-`` and ``speechast check FILE…``."""
+"""The command line: ``speechast outline|json FILE|-`` and ``speechast check|meta FILE…``."""
 
 from __future__ import annotations
 

@@ -94,13 +94,13 @@ def indent_width(text: str) -> int:
     """Display width of leading spaces: a full-width space counts two."""
     width = 0
     for ch in text:
-        if ch == "\u3000":
-            width += 2
-        elif ch in " \t\u00a0":
-            width += 1 if ch != "\t" else 4
-        else:
+        if ch not in _SPACE_WIDTH:
             break
+        width += _SPACE_WIDTH[ch]
     return width
+
+
+_SPACE_WIDTH = {" ": 1, "\u00a0": 1, "\t": 4, "\u3000": 2}
 
 # Furniture lines are short; a paragraph that mentions a URL is still text.
 _LINK_LINE_MAX = 200
