@@ -23,9 +23,11 @@ from speechast.nodes import (
     Text,
     Title,
 )
-from speechast.tokens import LeveledToken
+from speechast import tokens as K
+from speechast.tokens import FindingToken, LeveledToken
 
-_INLINE_TYPES = ("TEXT", "TITLE_TEXT", "SUBHEAD", "DOC_TITLE")
+# Token kinds that open a heading without a marker.
+_UNMARKED = (K.TEXT, K.TITLE_TEXT, K.SUBHEAD, K.DOC_TITLE)
 
 
 class _Head(NamedTuple):
@@ -96,10 +98,8 @@ class TreeBuilder(Transformer[Token, Document]):
         return Document(span=span, title=_title(info, nodes), children=tuple(nodes),
                         diagnostics=findings, meta=info)
 
-    def diagnostic(self, children: list[Token]) -> Diagnostic:
-        token = children[0]
-        code, message = token.value.split(" ", 1)
-        return Diagnostic(code=code, message=message, span=_span_of(children))
+    def diagnostic(self, children: list[FindingToken]) -> Diagnostic:
+        return children[0].finding
 
     def article_head(self, children: list[Token | Noise]) -> Title:
         """The 第N篇: line; its title is the text after the article marker."""
@@ -119,8 +119,8 @@ class TreeBuilder(Transformer[Token, Document]):
 
     def noise(self, children: list[Token]) -> Noise:
         token = children[0]
-        kind = token.type.removeprefix("NOISE_").lower()
-        return Noise(span=_span_of(children), kind=kind, text=token.value.strip())
+        return Noise(span=_span_of(children), kind=K.noise_kind(token.type),
+                     text=token.value.strip())
 
     def paragraph(self, children: list[Token | Noise | Item]) -> Paragraph:
         if not any(isinstance(c, Item) for c in children):
@@ -137,7 +137,7 @@ class TreeBuilder(Transformer[Token, Document]):
         assert isinstance(marker_token, LeveledToken)
         marker = markers.make_marker(marker_token.type, marker_token.value)
         has_lead = len(children) > 1 and isinstance(children[1], Token) and (
-            children[1].type == "TITLE_TEXT"
+            children[1].type == K.TITLE_TEXT
         )
         head_parts = children[: 2 if has_lead else 1]
         span, text, _ = _text_block(head_parts)
@@ -185,7 +185,7 @@ def _texts(parts: Sequence[Block]) -> list[Text | Heading]:
 def _head(children: list[Token | Noise]) -> _Head:
     first = children[0]
     assert isinstance(first, LeveledToken)
-    marker = None if first.type in _INLINE_TYPES else markers.make_marker(first.type, first.value)
+    marker = None if first.type in _UNMARKED else markers.make_marker(first.type, first.value)
     span, text, leaves = _text_block(children)
     title_parts = [c.value for c in children[(0 if marker is None else 1):] if isinstance(c, Token)]
     heading = Heading(span=span, text=text, children=leaves)

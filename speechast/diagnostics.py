@@ -12,10 +12,6 @@ Codes (see README):
 
 from __future__ import annotations
 
-from lark import Token
-
-from speechast.lexer import end_of, start_of
-
 GAP = "SA01"
 REPEAT = "SA02"
 RESTART = "SA03"
@@ -23,8 +19,6 @@ BRACKETS = "SA04"
 LONE_ITEM = "SA05"
 RUN_ON = "SA06"
 LEVEL = "SA07"
-
-DIAGNOSTIC = "DIAGNOSTIC"
 
 _FULL = frozenset("（）")
 _HALF = frozenset("()")
@@ -36,8 +30,3 @@ def bracket_style(marker: str) -> str | None:
     if not widths:
         return None
     return widths.pop() if len(widths) == 1 else "mixed"
-
-
-def token(code: str, message: str, at: Token) -> Token:
-    """A finding as a token at the marker it is about: ``"CODE message"``."""
-    return Token(DIAGNOSTIC, f"{code} {message}", start_of(at), end_pos=end_of(at))

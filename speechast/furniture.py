@@ -1,34 +1,64 @@
-"""Document furniture in the token stream: the title line and the closing address."""
+"""Document furniture in the token stream: the title line and the closing address.
+
+``TITLE_LINE_END`` (first match wins) finds where a title stops on a line that
+goes on: each rule takes the line's text and answers with the offset where
+the title ends, or None.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lark import Token
 
-from speechast.lexer import TEXT, end_of, start_of
+from speechast import tokens as K
+from speechast import words
+from speechast.rules import Chain
 from speechast.titles import SENTENCE_STOP_RE
+from speechast.tokens import end_of, start_of
+from speechast.tuning import TUNING
 
-DOC_TITLE = "DOC_TITLE"
-NOISE_PREFIX = "NOISE_"
-
-# A title is a short line that does not end a sentence.
-TITLE_MAX = 90
 # Whom a speech addresses: 各位委员，同志们 / 尊敬的各位来宾 / 同志们.
-_AUDIENCE = r"(?:各位|尊敬的)[^，,。：:！!、]{1,16}"
+_AUDIENCE = rf"(?:{words.alternation(words.AUDIENCE_OPENERS)})[^，,。：:！!、]{{1,16}}"
 VOCATIVE = (
     rf"(?:{_AUDIENCE}[，,、])*"
-    rf"(?:同志们|同事们|朋友们|女士们|先生们|{_AUDIENCE})"
+    rf"(?:{words.alternation(words.AUDIENCES)}|{_AUDIENCE})"
 )
 # 同志们： / 各位委员，同志们： / 各位代表： — the salutation that follows a title.
 SALUTATION = re.compile(f"{VOCATIVE}[：:]")
 # A notice's addressee after its title on the same line: …的通知 各区县供暖办：
 _ADDRESSEE = re.compile(r"(?<=\S)[ \t\u3000]+(?=[^\s，,。：:]{2,30}[：:]\s*$)")
 # The closing address of a speech: 各位委员，同志们，… / 同志们，… / 让我们…
-_CLOSING = re.compile(f"{VOCATIVE}[，,！!、]|让我们")
+_CLOSING = re.compile(f"{VOCATIVE}[，,！!、]|{words.alternation(words.CLOSING_OPENERS)}")
+
+LineEndRule = Callable[[str], int | None]
+TITLE_LINE_END: Chain[LineEndRule] = Chain(
+    "title-line-end", "where a title stops on a line that goes on; the first answer wins"
+)
 
 
-def title_split(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
+def _reach() -> int:
+    return TUNING.doc_title_max + TUNING.doc_title_slack
+
+
+@TITLE_LINE_END.rule("salutation-after-title")
+def salutation_after_title(value: str) -> int | None:
+    """标题 同志们：… — the salutation opens the text after the title."""
+    m = SALUTATION.search(value, 0, _reach())
+    return m.start() if m is not None and m.start() > 0 else None
+
+
+@TITLE_LINE_END.rule("addressee-after-title")
+def addressee_after_title(value: str) -> int | None:
+    """…的通知 各区县供暖办： — a notice's addressee ends its title line."""
+    m = _ADDRESSEE.search(value, 0, _reach())
+    return m.start() if m is not None else None
+
+
+def title_split(
+    tokens: list[Token], rules: tuple[LineEndRule, ...]
+) -> tuple[list[Token], list[Token]] | None:
     """Read a block before the first heading as a title line, if it is one.
 
     Returns the tokens that carry the title (leading noise, then DOC_TITLE) and
@@ -36,36 +66,39 @@ def title_split(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
     None when the block is not a title.
     """
     lead = 0
-    while lead < len(tokens) and tokens[lead].type.startswith(NOISE_PREFIX):
+    while lead < len(tokens) and K.is_noise(tokens[lead].type):
         lead += 1
-    if lead == len(tokens) or tokens[lead].type != TEXT:
+    if lead == len(tokens) or tokens[lead].type != K.TEXT:
         return None
     token = tokens[lead]
     value = token.value
-    body = value.strip()
-    cut = len(value)
-    salutation = SALUTATION.search(value, 0, TITLE_MAX + 40)
-    addressee = _ADDRESSEE.search(value, 0, TITLE_MAX + 40)
-    if salutation is not None and salutation.start() > 0:
-        cut = salutation.start()
-    elif addressee is not None:
-        cut = addressee.start()
-    elif len(tokens) > lead + 1:
-        return None
+    cut = next((c for rule in rules if (c := rule(value)) is not None), None)
+    if cut is None:
+        if len(tokens) > lead + 1:
+            return None
+        cut = len(value)
     head = value[:cut].strip()
-    if not head or len(head) > TITLE_MAX or SENTENCE_STOP_RE.search(head) or head[-1] in "，,：:、":
-        return None
-    if SALUTATION.fullmatch(body):
+    if not _title_shape(head) or SALUTATION.fullmatch(value.strip()):
         return None
     stop = start_of(token) + cut
-    title = Token(DOC_TITLE, value[:cut], start_of(token), end_pos=stop)
+    title = Token(K.DOC_TITLE, value[:cut], start_of(token), end_pos=stop)
     rest = tokens[lead + 1 :]
     if cut < len(value):
-        rest = [Token(TEXT, value[cut:], stop, end_pos=end_of(token)), *rest]
+        rest = [Token(K.TEXT, value[cut:], stop, end_pos=end_of(token)), *rest]
     return [*tokens[:lead], title], rest
+
+
+def _title_shape(head: str) -> bool:
+    """Short, and ends no sentence or clause."""
+    return (
+        bool(head)
+        and len(head) <= TUNING.doc_title_max
+        and not SENTENCE_STOP_RE.search(head)
+        and head[-1] not in "，,：:、"
+    )
 
 
 def is_closing(tokens: list[Token]) -> bool:
     """Whether a paragraph opens with the closing address of a speech."""
     first = tokens[0]
-    return first.type == TEXT and _CLOSING.match(first.value.lstrip()) is not None
+    return first.type == K.TEXT and _CLOSING.match(first.value.lstrip()) is not None

@@ -8,22 +8,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 import attrs
 from lark import Token
 
-from speechast import markers
-from speechast.lexer import TEXT, end_of, start_of
-from speechast.titles import TITLE_TEXT
-from speechast.tokens import leveled
-
-# A member opens a clause: it follows one of these (or starts the paragraph).
-CLAUSE_BREAK = frozenset("。！？!?；;：:，,、…”）)")
-# Families that are never inline list members: laws' chapters and articles,
-# compilation articles, and dashes (an em dash inside a sentence is punctuation).
-NOT_INLINE = frozenset({"CHAPTER", "JIE", "TIAO", "ARTICLE", "DASH", "PART"})
+from speechast import markers, registry
+from speechast.registry import CLAUSE_BREAK, LAST, NOT_INLINE
+from speechast.rules import Chain
+from speechast.tokens import ICLOSE, IOPEN, TEXT, TITLE_TEXT, end_of, leveled, start_of
 # An inline lead is the item's first clause.
 _LEAD_END = re.compile(r"[，,。；;：:！？!?]")
 
@@ -42,6 +36,10 @@ def clause_search(markers_pattern: str, first_chars: str) -> re.Pattern[str]:
     """
     breaks = re.escape("".join(sorted(CLAUSE_BREAK)))
     return re.compile(f"[{breaks}][ \t\u3000]*(?=[{first_chars}])(?:{markers_pattern})")
+
+
+# A pattern that matches nothing: the scan before the grammar is loaded.
+NOTHING = re.compile(r"(?!)")
 
 
 @attrs.frozen
@@ -69,7 +67,7 @@ def enumerations(text: str, scan: Scan) -> list[Member]:
     for start, end, family in spans:
         if family in NOT_INLINE:
             continue
-        group = markers.sequence_group(family)
+        group = registry.sequence_group(family)
         value = text[start:end]
         ordinal = markers.ordinal_of(family, value)
         member = Member(start, end, family)
@@ -80,7 +78,7 @@ def enumerations(text: str, scan: Scan) -> list[Member]:
             runs[group] = [member]
             last[group] = 1
         elif run is not None and (
-            ordinal == last[group] + 1 or (ordinal is None and value.startswith(markers.LAST))
+            ordinal == last[group] + 1 or (ordinal is None and value.startswith(LAST))
         ):
             run.append(member)
             last[group] = last[group] + 1
@@ -109,10 +107,13 @@ def lead_end(text: str, start: int) -> int:
     return len(text) if m is None else m.end()
 
 
-IOPEN = "_IOPEN"
-ICLOSE = "_ICLOSE"
+InlineRule = Callable[[list[Token], Scan, int], list[Token] | None]
+INLINE_RUNS: Chain[InlineRule] = Chain(
+    "inline-runs", "structure inside a running paragraph; the first rule that answers wins"
+)
 
 
+@INLINE_RUNS.rule("inline-enumerations")
 def mark_inline_items(tokens: list[Token], scan: Scan, level: int) -> list[Token] | None:
     """The paragraph's tokens with its inline enumeration bracketed, or None if it has none."""
     texts = [t for t in tokens if t.type == TEXT]

@@ -1,13 +1,15 @@
 """What a marker means: its number, and how families group into sequences.
 
 The marker *shapes* are the grammar's terminals (grammar/outline.lark); this
-module reads numbers out of matched markers.
+module reads numbers out of matched markers; what each family means is in
+speechast.registry.
 """
 
 from __future__ import annotations
 
 import re
 
+from speechast import registry
 from speechast.nodes import Marker
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -17,23 +19,6 @@ _NUMERAL = re.compile(r"\d+|[〇零一二两三四五六七八九十百]+|[①-�
 
 # Words that number a sequence without a numeral.
 _WORD_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "一方面": 1, "另一方面": 2}
-_WORD_FAMILIES = frozenset({"SEQ_WORD", "ASPECT"})
-# 最后 closes a sequence at whatever number it has reached.
-LAST = "最后"
-
-# Families whose markers continue one another's numbering:
-# 首先…其次…第三…第四 is one enumeration.
-_SEQUENCE_GROUP = {"SEQ_WORD": "ORDINAL"}
-
-# Items that are list entries, never the parent of another enumeration.
-LIST_GROUPS = frozenset({"DASH", "ASPECT"})
-
-# Enumerations whose first member alone is a defect of the outline (一是 with no
-# 二是); a lone 首先 or 一方面 is ordinary prose.
-NUMBERED_ITEMS = frozenset({"ENUM_SHI", "ENUM_YAO", "ENUM_WEN", "ORDINAL"})
-
-# Families whose markers carry no number: dash bullets.
-UNNUMBERED = frozenset({"DASH"})
 
 
 def chinese_number(numeral: str) -> int:
@@ -51,9 +36,9 @@ def chinese_number(numeral: str) -> int:
 
 def ordinal_of(family: str, text: str) -> int | None:
     """The number a marker carries, or None for unnumbered and closing markers."""
-    if family in UNNUMBERED:
+    if family in registry.UNNUMBERED:
         return None
-    if family in _WORD_FAMILIES:
+    if family in registry.WORD_ORDINALS:
         for word, value in _WORD_ORDINALS.items():
             if text.startswith(word):
                 return value
@@ -70,11 +55,6 @@ def ordinal_of(family: str, text: str) -> int | None:
     if first in _CN_DIGITS or first in _CN_UNITS:
         return chinese_number(numeral)
     return int(numeral)
-
-
-def sequence_group(family: str) -> str:
-    """The numbering a family's markers continue."""
-    return _SEQUENCE_GROUP.get(family, family)
 
 
 def make_marker(family: str, text: str) -> Marker:

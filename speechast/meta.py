@@ -15,11 +15,13 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from speechast import words
 from speechast.fields import DateField, Field, Meta, Speaker
 from speechast.furniture import SALUTATION, VOCATIVE
 from speechast.markers import chinese_number
 from speechast.nodes import Block, Item, Paragraph, Section, Span, Title
 from speechast.titles import SENTENCE_STOP_RE
+from speechast.tuning import TUNING
 
 # Anonymised text: ×, X/XX/XXX between CJK characters or alone, 20_, __.
 PLACEHOLDER = re.compile(r"[×＊*]|(?<![A-Za-z])X{1,4}(?![A-Za-z])|\d*_{1,}|＿+")
@@ -35,23 +37,18 @@ _DATE_LINE = re.compile(rf"[（(]?\s*{DATE.pattern}\s*(?:[,，、]?\s*[^（）()
 # 在全市工会工作会议上的讲话 → the occasion is 全市工会工作会议.
 _OCCASION = re.compile(
     r"在(?P<occasion>.{2,60}?)(?:上|中|开幕式上|闭幕式上)?的"
-    r"(?:讲话|发言|报告|致辞|工作报告|主持词|总结讲话|动员讲话|讲话提纲|讲话摘要|讲话稿)"
+    rf"(?:{words.alternation(words.SPEECH_KINDS)})"
 )
-_OFFICES = (
-    "主任|主席|书记|部长|局长|市长|县长|区长|省长|镇长|乡长|理事长|会长|院长|校长|厅长|处长"
-    "|科长|委员|总经理|经理|董事长|总裁|秘书长|组长|队长|行长|社长|主编"
-)
+_OFFICES = words.alternation(words.OFFICES)
 _OFFICE_END = re.compile(f"(?:{_OFFICES})$")
 _NAME = re.compile(r"[\u4e00-\u9fff·×X]{2,4}(?:同志)?")
 # 市委副书记、市长张三 / 市长 张三 (one part) — an office, then a name
 _OFFICE_AND_NAME = re.compile(
     f"(?P<office>.+?(?:{_OFFICES}))[ \t\u3000]*(?P<name>[\u4e00-\u9fff·×X]{{2,4}}(?:同志)?)"
 )
-_SPEAKER_MAX = 40
 _SUBTITLE_DASH = re.compile(r"^[—－-]{1,2}\s*")
 _SPACES = re.compile(r"[ \t\u3000]+")
 _LEADING_SALUTATION = re.compile(f"{VOCATIVE}(?=[，,：:！!])")
-_TITLE_MAX = 60
 
 
 @attrs.frozen
@@ -138,7 +135,7 @@ def _occasion(title: Field) -> Field | None:
 def _speaker(parts: Sequence[_Part], i: int) -> tuple[Speaker, int] | None:
     """A speaker at parts[i]: an office and a name, in one part or two; how many parts."""
     part = parts[i]
-    if len(part.text) > _SPEAKER_MAX:
+    if len(part.text) > TUNING.speaker_max:
         return None
     if _OFFICE_END.search(part.text) and i + 1 < len(parts):
         name = parts[i + 1]
@@ -217,7 +214,7 @@ def _head(children: Sequence[Block]) -> Iterator[Title | Paragraph]:
 
 
 def _title_like(text: str) -> bool:
-    return len(text) <= _TITLE_MAX and not SENTENCE_STOP_RE.search(text)
+    return len(text) <= TUNING.meta_title_max and not SENTENCE_STOP_RE.search(text)
 
 
 def _take_title(found: dict[str, Field], parts: list[_Part]) -> None:

@@ -1,26 +1,32 @@
 """Shapes of noise: text that came with a document but is not part of it.
 
 Every rule is a general shape (page-number forms, URL and breadcrumb forms,
-site and news furniture vocabulary), never a sentence copied from one text.
+site and news furniture vocabulary from speechast.words), never a sentence
+copied from one text. Three chains live here:
+
+- ``LINE_NOISE`` (first match wins): what kind of noise a whole line is;
+- ``LINE_START`` (each in turn, repeatedly): markup that opens a line;
+- ``INLINE_NOISE``: shapes cut out of running text wherever they fall.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-# Token types of the grammar's noise terminals.
-AD = "NOISE_AD"
-NAV = "NOISE_NAV"
-LINK = "NOISE_LINK"
-PAGE = "NOISE_PAGE"
-CHUNK = "NOISE_CHUNK"
-NEWS = "NOISE_NEWS"
-SIGNATURE = "NOISE_SIGNATURE"
-QUOTE = "NOISE_QUOTE"
-MARKUP = "NOISE_MARKUP"
-BLANK = "NOISE_BLANK"
+from speechast import tokens as K
+from speechast import words
+from speechast.registry import SENTENCE_END, SPACE
+from speechast.rules import Chain
+from speechast.tuning import TUNING
 
 _DASH = r"[-－—–―]"
+
+# ------------------------------------------------------------ line noise
+LineRule = Callable[[str], str | None]
+LINE_NOISE: Chain[LineRule] = Chain(
+    "line-noise", "the noise kind of a whole line (stripped); the first rule that answers wins"
+)
 
 # Page numbers that stand alone on a line: -3-, — 3 —, 第3页 共10页, 3/10, Page 3.
 _PAGE_LINE = re.compile(
@@ -30,54 +36,152 @@ _PAGE_LINE = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
 )
-
-# Page numbers spliced into running text: a short dash-number-dash that is not
-# part of a date or a range (no digit on either side), or a 第N页 form.
-INLINE_PAGE = re.compile(
-    rf"(?<![0-9A-Za-z\-－/.]){_DASH}{{1,2}}[ \t　]?\d{{1,3}}[ \t　]?{_DASH}{{1,2}}(?![0-9\-－])"
-    r"|第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页"
+_LINK = re.compile(
+    rf"(?:{words.alternation(words.LINK_LABELS)})\s*[:：]|https?://|www\.[a-z0-9-]+\.[a-z]",
+    re.IGNORECASE,
 )
-
-# Characters INLINE_PAGE and INLINE_NEWS can start with.
-INLINE_FIRST = "-－—–―第（(新中记《"
-
-# News furniture spliced into text: photo credits, agency datelines, paper footers.
-INLINE_NEWS = re.compile(
-    r"[（(](?:新华社|中新社|人民网|新华网|央视网)[^（）()]{0,20}电[）)]"
-    r"|(?:新华社|中新社)?记者\s*[\u4e00-\u9fff·]{2,8}\s*/\s*摄"
-    r"|《[^《》]{2,12}(?:日报|晚报|时报)》\s*[（(][^（）()]{0,30}版\s*[）)]"
-)
-
 _NAV = re.compile(
-    r"(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]"
+    rf"(?:{words.alternation(words.NAV_LABELS)})\s*[:：]"
     r"|首页\s*(?:>|＞|»|/)"
     r"|\S\s*(?:>|＞|»)\s*\S+\s*(?:>|＞|»)\s*\S"
 )
-
-_LINK = re.compile(
-    r"(?:本文标题|链接地址|原文地址|原文链接|本文链接|本文地址|文章来源|转载请注明|来源网址)\s*[:：]"
-    r"|https?://|www\.[a-z0-9-]+\.[a-z]"
-    , re.IGNORECASE,
+_AD = re.compile(
+    words.alternation(words.AD_WORDS) + r"|您好\s*[,，]?\s*欢迎(?:访问|光临|来到)|欢迎访问"
 )
-
 # Whole lines of news furniture: editor's notes, credits, licence footers and
 # photo captions (a short line carrying a photo credit). Datelines and paper
-# footers inside a line are cut out by INLINE_NEWS instead.
+# footers inside a line are cut out by the inline rules instead.
 _NEWS_LINE = re.compile(
     r"※"
-    r"|(?:责任编辑|编辑|审核|校对|来源)\s*[:：]\s*\S{1,12}$"
-    r"|(?:版权所有|版权声明|Copyright|©|知识共享|许可协议|未经授权|禁止转载)"
+    rf"|(?:{words.alternation(words.CREDIT_LABELS)})\s*[:：]\s*\S{{1,12}}$"
+    rf"|(?:{words.alternation(words.COPYRIGHT_WORDS)})"
     r"|/\s*摄"
 )
 
-# Site, shop and group furniture: these words rarely open a line of a speech.
-_AD = re.compile(
-    r"仅供学习|禁止外传|仅供参考|QQ群|qq群|微信群|会员群|公众号|扫码|二维码|订阅"
-    r"|倒卖|免费下载|下载地址|点击下载|VIP|vip|加微信|客服"
-    r"|您好\s*[,，]?\s*欢迎(?:访问|光临|来到)|欢迎访问"
-)
 
-SENTENCE_END = "。！？!?；;…"
+def _short(content: str) -> bool:
+    return len(content) <= TUNING.furniture_line_max
+
+
+@LINE_NOISE.rule("page-line")
+def page_line(content: str) -> str | None:
+    """-3- / — 3 — / 第3页 共10页 / 3/10 alone on a line."""
+    return K.PAGE if len(content) < TUNING.link_line_max and _PAGE_LINE.fullmatch(content) else None
+
+
+@LINE_NOISE.rule("link-line")
+def link_line(content: str) -> str | None:
+    """本文标题：… / 原文链接：… / a URL, in a line shorter than a paragraph."""
+    return K.LINK if len(content) < TUNING.link_line_max and _LINK.search(content) else None
+
+
+@LINE_NOISE.rule("nav-line")
+def nav_line(content: str) -> str | None:
+    """当前位置：首页 > … — a breadcrumb, which never ends a sentence."""
+    if _short(content) and content[-1] not in SENTENCE_END and _NAV.search(content):
+        return K.NAV
+    return None
+
+
+@LINE_NOISE.rule("ad-line")
+def ad_line(content: str) -> str | None:
+    """仅供学习 / QQ群 / 欢迎访问… — site, shop and group furniture."""
+    return K.AD if _short(content) and _AD.search(content) else None
+
+
+@LINE_NOISE.rule("news-line")
+def news_line(content: str) -> str | None:
+    """※ notes, 责任编辑：…, copyright footers, and short lines with a photo credit."""
+    if not _short(content):
+        return None
+    if _NEWS_LINE.match(content) or (
+        len(content) < TUNING.news_caption_max and _NEWS_LINE.search(content)
+    ):
+        return K.NEWS
+    return None
+
+
+def line_noise(content: str, rules: tuple[LineRule, ...]) -> str | None:
+    """The noise kind of a whole line (stripped), or None when it may be text."""
+    for rule in rules:
+        kind = rule(content)
+        if kind is not None:
+            return kind
+    return None
+
+
+# ------------------------------------------------------------ line start
+StartRule = Callable[[str, int, int], tuple[str, int] | None]
+LINE_START: Chain[StartRule] = Chain(
+    "line-start", "markup that opens a line: its kind and end; tried in turn until none answers"
+)
+_QUOTE_HEAD = re.compile(r"(?:[>＞][ \t　]*)+")
+_MARKDOWN_HEAD = re.compile(r"#{1,6}[ \t　]*")
+_MARKDOWN_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@LINE_START.rule("quote-marks")
+def quote_marks(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """> or ＞ quote marks before a line's text."""
+    m = _QUOTE_HEAD.match(text, pos, end)
+    return (K.QUOTE, m.end()) if m else None
+
+
+@LINE_START.rule("markdown-heading")
+def markdown_heading(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """## before a heading: the heading is what follows."""
+    m = _MARKDOWN_HEAD.match(text, pos, end)
+    return (K.MARKUP, m.end()) if m and m.end() < end else None
+
+
+@LINE_START.rule("html-comment")
+def html_comment(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """<!-- … -->, which may run over several lines."""
+    m = _MARKDOWN_COMMENT.match(text, pos)
+    return (K.MARKUP, m.end()) if m else None
+
+
+# The characters the line-start rules can start with: a prefilter.
+_MARKUP_FIRST = frozenset(">＞#<")
+
+
+def leading_markup(
+    text: str, pos: int, end: int, rules: tuple[StartRule, ...]
+) -> tuple[str, int] | None:
+    """Markup at ``pos``: its kind and end, or None."""
+    if text[pos] not in _MARKUP_FIRST:
+        return None
+    for rule in rules:
+        found = rule(text, pos, end)
+        if found is not None:
+            return found
+    return None
+
+
+# ----------------------------------------------------------- inline noise
+INLINE_NOISE: Chain[re.Pattern[str]] = Chain(
+    "inline-noise", "shapes cut out of running text wherever they fall"
+)
+# Page numbers spliced into running text: a short dash-number-dash that is not
+# part of a date or a range (no digit on either side), or a 第N页 form.
+INLINE_PAGE = INLINE_NOISE.rule("inline-page")(
+    re.compile(
+        rf"(?<![0-9A-Za-z\-－/.]){_DASH}{{1,2}}[ \t　]?\d{{1,3}}[ \t　]?{_DASH}{{1,2}}(?![0-9\-－])"
+        r"|第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页"
+    )
+)
+# News furniture spliced into text: agency datelines, photo credits, paper footers.
+INLINE_NEWS = INLINE_NOISE.rule("inline-news")(
+    re.compile(
+        rf"[（(](?:{words.alternation(words.AGENCIES)})[^（）()]{{0,20}}电[）)]"
+        rf"|(?:{words.alternation(words.PHOTO_AGENCIES)})?记者\s*[\u4e00-\u9fff·]{{2,8}}\s*/\s*摄"
+        rf"|《[^《》]{{2,12}}(?:{words.alternation(words.PAPERS)})》\s*[（(][^（）()]{{0,30}}版\s*[）)]"
+    )
+)
+INLINE_KINDS = {"inline-page": K.PAGE, "inline-news": K.NEWS}
+
+# Characters the inline shapes can start with.
+INLINE_FIRST = "-－—–―第（(新中记《"
 
 # A date standing alone: 2024年3月15日, 二〇二四年三月十五日, 2024-03-15.
 DATE_LINE = re.compile(
@@ -85,9 +189,9 @@ DATE_LINE = re.compile(
     r"(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?"
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
 )
-# Right-aligned lines (a signature or date padded with spaces) start this far in.
-SIGNATURE_INDENT = 8
-SIGNATURE_MAX = 40
+
+_SPACE_WIDTH = {" ": 1, "\u00a0": 1, "\t": 4, "\u3000": 2}
+assert set(_SPACE_WIDTH) == set(SPACE)
 
 
 def indent_width(text: str) -> int:
@@ -98,53 +202,3 @@ def indent_width(text: str) -> int:
             break
         width += _SPACE_WIDTH[ch]
     return width
-
-
-_SPACE_WIDTH = {" ": 1, "\u00a0": 1, "\t": 4, "\u3000": 2}
-
-# Furniture lines are short; a paragraph that mentions a URL is still text.
-_LINK_LINE_MAX = 200
-_FURNITURE_LINE_MAX = 120
-
-
-def line_noise(content: str) -> str | None:
-    """The noise kind of a whole line (stripped), or None when it may be text."""
-    if len(content) >= _LINK_LINE_MAX:
-        return None
-    if _PAGE_LINE.fullmatch(content):
-        return PAGE
-    if _LINK.search(content):
-        return LINK
-    if len(content) > _FURNITURE_LINE_MAX:
-        return None
-    if _NAV.search(content) and content[-1] not in SENTENCE_END:
-        return NAV
-    if _AD.search(content):
-        return AD
-    if _NEWS_LINE.match(content) or (len(content) < 80 and _NEWS_LINE.search(content)):
-        return NEWS
-    return None
-
-
-_MARKDOWN_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_MARKDOWN_HEAD = re.compile(r"#{1,6}[ \t　]*")
-_QUOTE_HEAD = re.compile(r"(?:[>＞][ \t　]*)+")
-
-
-_MARKUP_FIRST = frozenset(">＞#<")
-
-
-def leading_markup(text: str, pos: int, end: int) -> tuple[str, int] | None:
-    """Quote marks or Markdown heading signs at ``pos``: their kind and end."""
-    if text[pos] not in _MARKUP_FIRST:
-        return None
-    m = _QUOTE_HEAD.match(text, pos, end)
-    if m:
-        return QUOTE, m.end()
-    m = _MARKDOWN_HEAD.match(text, pos, end)
-    if m and m.end() < end:
-        return MARKUP, m.end()
-    m = _MARKDOWN_COMMENT.match(text, pos)
-    if m:
-        return MARKUP, m.end()
-    return None

@@ -1,8 +1,54 @@
-"""Tokens that carry more than lark's Token: the level the postlexer gives a marker."""
+"""Token kinds: the grammar's terminal names, and tokens that carry values.
+
+Every name the lexer, the postlexer and the builder give a token is defined
+here once; a test checks them against the terminals of grammar/outline.lark.
+"""
 
 from __future__ import annotations
 
 from lark import Token
+
+from speechast.nodes import Diagnostic
+
+# Running text, and the text of a heading's title or an item's lead.
+TEXT = "TEXT"
+TITLE_TEXT = "TITLE_TEXT"
+# The document's title line, an unnumbered sub-head, a compilation's 第N篇 marker.
+DOC_TITLE = "DOC_TITLE"
+SUBHEAD = "SUBHEAD"
+ARTICLE = "ARTICLE"
+# Zero-width structure: end of a block, a block that noise interrupts (a
+# paragraph, a title), the end of a kept heading or item, an inline item.
+EOB = "_EOB"
+RICH = "_RICH"
+RICH_TITLE = "_RICH_TITLE"
+CLOSE = "_CLOSE"
+IOPEN = "_IOPEN"
+ICLOSE = "_ICLOSE"
+DIAGNOSTIC = "DIAGNOSTIC"
+
+# Noise kinds are terminals NOISE_<KIND>; the node's kind is <kind> in lower case.
+NOISE_PREFIX = "NOISE_"
+AD = "NOISE_AD"
+NAV = "NOISE_NAV"
+LINK = "NOISE_LINK"
+PAGE = "NOISE_PAGE"
+CHUNK = "NOISE_CHUNK"
+NEWS = "NOISE_NEWS"
+SIGNATURE = "NOISE_SIGNATURE"
+QUOTE = "NOISE_QUOTE"
+MARKUP = "NOISE_MARKUP"
+BLANK = "NOISE_BLANK"
+NOISE_KINDS = (AD, NAV, LINK, PAGE, CHUNK, NEWS, SIGNATURE, QUOTE, MARKUP, BLANK)
+
+
+def is_noise(type_: str) -> bool:
+    return type_.startswith(NOISE_PREFIX)
+
+
+def noise_kind(type_: str) -> str:
+    """``NOISE_PAGE`` → ``page``, the kind a Noise node carries."""
+    return type_.removeprefix(NOISE_PREFIX).lower()
 
 
 class LeveledToken(Token):
@@ -10,6 +56,22 @@ class LeveledToken(Token):
 
     __slots__ = ("level",)
     level: int
+
+
+class FindingToken(Token):
+    """A finding about the numbering, carried to the builder as a value."""
+
+    __slots__ = ("finding",)
+    finding: Diagnostic
+
+
+def start_of(token: Token) -> int:
+    """A token's start offset (lark types it optional; ours always have one)."""
+    return int(token.start_pos or 0)
+
+
+def end_of(token: Token) -> int:
+    return int(token.end_pos or 0)
 
 
 def retyped(token: Token, type_: str) -> Token:
@@ -24,3 +86,13 @@ def leveled(token: Token, level: int, type_: str | None = None) -> LeveledToken:
     return out
 
 
+def finding(diagnostic: Diagnostic) -> FindingToken:
+    start, end = diagnostic.span
+    out = FindingToken(DIAGNOSTIC, diagnostic.code, start, end_pos=end)
+    out.finding = diagnostic
+    return out
+
+
+def zero(type_: str, at: int) -> Token:
+    """A zero-width structural token at offset ``at``."""
+    return Token(type_, "", at, end_pos=at)

@@ -1,0 +1,490 @@
+"""Text → blocks, as a pipeline of generator stages.
+
+A *block* is what a reader takes for one paragraph: usually a physical line,
+but a document-viewer chunk line continues the paragraph it splits, and a long
+run-on line holds many blocks. A block is a list of pieces (text, noise,
+later a marker), each a ``(type, start, end)`` slice of the input.
+
+The stages, in order (each streams, so memory stays flat on long texts)::
+
+    physical_lines → LINE_STAGES (chunk-numbers) → line_parts (LINE_SPLITS,
+    noise.LINE_START, noise.INLINE_NOISE, noise.LINE_NOISE) → join_lines
+    → BLOCK_STAGES (ad-region, closing-signature, run-on-split)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import NamedTuple
+
+import attrs
+
+from speechast import noise, registry
+from speechast import tokens as K
+from speechast.registry import SENTENCE_END, SPACE
+from speechast.rules import Chain, F
+from speechast.tuning import TUNING
+
+
+class Piece(NamedTuple):
+    type: str
+    start: int
+    end: int
+
+
+Block = list[Piece]
+
+# After one of these a separating space or a marker may open a new block.
+BREAK_AFTER = frozenset(SENTENCE_END + "：:")
+_CLOSERS = frozenset("”’」』）)")
+
+
+def ends_sentence(text: str, pos: int, floor: int = 0) -> bool:
+    """Whether the last non-space character before ``pos`` closes a sentence.
+
+    A closing quote or bracket counts when it follows a sentence end.
+    """
+    i = pos - 1
+    while i >= floor and (text[i] in SPACE or text[i] in "\r\n"):
+        i -= 1
+    if i < floor:
+        return True
+    if text[i] in _CLOSERS and i > floor:
+        return text[i - 1] in BREAK_AFTER or text[i] in "）)"
+    return text[i] in BREAK_AFTER
+
+
+def skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in SPACE:
+        pos += 1
+    return pos
+
+
+# ------------------------------------------------------------ the scanner
+@attrs.frozen
+class Scanner:
+    """The marker patterns and the active rules of one parse's options."""
+
+    markers: re.Pattern[str]  # every marker terminal, one named group each
+    marker_search: re.Pattern[str]  # the same, for scans through running text
+    inline: re.Pattern[str]  # inline noise and space runs, one named group each
+    first: str  # a character class of what a marker can start with
+    disabled: frozenset[str]
+
+    def rules(self, chain: Chain[F]) -> tuple[F, ...]:
+        return chain.active(self.disabled)
+
+
+@cache
+def scanner(marker_patterns: tuple[tuple[str, str], ...], disabled: frozenset[str]) -> Scanner:
+    markers = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in marker_patterns))
+    first = registry.first_class(pattern for _, pattern in marker_patterns)
+    # Python's re tries every alternative at every position; a lookahead on the
+    # characters the alternatives can start with skips the rest six times faster.
+    marker_search = re.compile(f"(?=[{first}])(?:{markers.pattern})")
+    shapes = [
+        f"(?P<{name.replace('-', '_')}>{pattern.pattern})"
+        for name, pattern in INLINE_NOISE_RULES(disabled)
+    ]
+    inline = re.compile(
+        f"(?=[{noise.INLINE_FIRST}{SPACE}])(?:{'|'.join([*shapes, f'(?P<space>[{SPACE}]+)'])})"
+    )
+    return Scanner(markers, marker_search, inline, first, disabled)
+
+
+def INLINE_NOISE_RULES(disabled: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:  # noqa: N802
+    return [(name, p) for name, p in noise.INLINE_NOISE.rules if name not in disabled]
+
+
+_INLINE_KIND = {name.replace("-", "_"): kind for name, kind in noise.INLINE_KINDS.items()}
+
+
+# ------------------------------------------------------------------ lines
+class Line(NamedTuple):
+    start: int
+    content_end: int  # before the line break
+    end: int  # after the line break
+    chunk_end: int = -1  # end of a viewer chunk number that opens the line
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def physical_lines(text: str) -> Iterator[Line]:
+    """Each physical line, its line break included (LF, CRLF or CR)."""
+    if "\r" in text:
+        for m in _LINE.finditer(text):
+            start, end = m.span()
+            yield Line(start, len(m.group().rstrip("\r\n")) + start, end)
+        return
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            yield Line(pos, n, n)
+            return
+        yield Line(pos, nl, nl + 1)
+        pos = nl + 1
+
+
+LineStage = Callable[[Scanner, str, Iterator[Line]], Iterator[Line]]
+LINE_STAGES: Chain[LineStage] = Chain("line-stages", "stages over physical lines, in order")
+
+_CHUNK_NUMBER = re.compile(rf"[{SPACE}]*(\d{{1,4}})、")
+
+
+@LINE_STAGES.rule("chunk-numbers")
+def chunk_numbers(scan: Scanner, text: str, lines: Iterator[Line]) -> Iterator[Line]:
+    """Mark lines opened by document-viewer chunk numbers (各项工 / 2、作取得了).
+
+    Chunk numbers run 1, 2, 3 … on consecutive lines, and the line before one
+    mostly stops mid-sentence; headings numbered 1、2、3、 have text between
+    them and end their sentences. Lines are held back while a run may go on.
+    """
+    held: list[Line] = []  # from the first line of a possible run
+    run: list[tuple[int, int, int]] = []  # (index in held, number, end of the number)
+    for line in lines:
+        m = _CHUNK_NUMBER.match(text, line.start, line.content_end)
+        if m is None and not text[line.start : line.content_end].strip(SPACE):
+            if held:
+                held.append(line)  # a blank line neither continues nor breaks a run
+            else:
+                yield line
+            continue
+        number = int(m.group(1)) if m else -1
+        if m and run and number == run[-1][1] + 1:
+            run.append((len(held), number, m.end()))
+            held.append(line)
+            continue
+        yield from _settle(text, held, run)
+        held, run = ([line], [(0, number, m.end())]) if m else ([], [])
+        if m is None:
+            yield line
+    yield from _settle(text, held, run)
+
+
+def _settle(text: str, held: list[Line], run: list[tuple[int, int, int]]) -> Iterator[Line]:
+    """The held lines, with chunk ends set when the run is one of viewer chunks."""
+    chunks: dict[int, int] = {}
+    if len(run) >= TUNING.chunk_run_min:
+        mid_word = sum(not ends_sentence(text, held[i].start) for i, _, _ in run[1:])
+        if 2 * mid_word >= len(run) - 1:
+            chunks = {i: stop for i, _, stop in run}
+    for i, line in enumerate(held):
+        yield line._replace(chunk_end=chunks[i]) if i in chunks else line
+
+
+# -------------------------------------------------------------- line parts
+class LineParts(NamedTuple):
+    lead: Block  # a chunk number and markup before the text
+    body: list[Block]  # the line's blocks after that
+    chunk: bool  # opened by a chunk number: may continue the paragraph before
+    closed: bool  # a block nothing may extend (a signature)
+
+
+SplitRule = Callable[[Scanner, str, int, "re.Match[str]"], bool | None]
+LINE_SPLITS: Chain[SplitRule] = Chain(
+    "line-splits",
+    "whether a run of spaces inside a line separates paragraphs; the first rule that answers wins",
+)
+
+
+@LINE_SPLITS.rule("wide-space")
+def wide_space(scan: Scanner, text: str, seg_start: int, space: re.Match[str]) -> bool | None:
+    """Two full-width spaces open a paragraph in texts flattened onto one line."""
+    return True if space.group().count("\u3000") >= 2 else None
+
+
+@LINE_SPLITS.rule("space-after-marker")
+def space_after_marker(
+    scan: Scanner, text: str, seg_start: int, space: re.Match[str]
+) -> bool | None:
+    """The space after a marker is the marker's: (一) 服务…"""
+    marker = scan.markers.match(text, seg_start)
+    return False if marker is not None and marker.end() >= space.start() else None
+
+
+@LINE_SPLITS.rule("space-after-sentence")
+def space_after_sentence(
+    scan: Scanner, text: str, seg_start: int, space: re.Match[str]
+) -> bool | None:
+    """A space after a sentence end separates paragraphs."""
+    if ends_sentence(text, space.start(), seg_start):
+        return space.start() > seg_start
+    return None
+
+
+@LINE_SPLITS.rule("space-before-marker")
+def space_before_marker(
+    scan: Scanner, text: str, seg_start: int, space: re.Match[str]
+) -> bool | None:
+    """A space before a marker opens the marker's block."""
+    return True if scan.markers.match(text, space.end()) is not None else None
+
+
+def line_parts(scan: Scanner, text: str, lines: Iterator[Line]) -> Iterator[LineParts | None]:
+    """Each line's pieces, or None for a blank line (which ends a paragraph)."""
+    resume = 0  # a comment may run past its line: text before this is taken
+    markup = scan.rules(noise.LINE_START)
+    claims = scan.rules(LINE_CLAIMS)
+    for line in lines:
+        end = line.content_end
+        pos = skip_space(text, max(line.start, resume), end)
+        if pos >= end:
+            yield None
+            continue
+        lead: Block = []
+        if line.chunk_end >= 0:
+            lead.append(Piece(K.CHUNK, pos, line.chunk_end))
+            pos = skip_space(text, line.chunk_end, end)
+        while pos < end and (found := noise.leading_markup(text, pos, end, markup)):
+            kind, stop = found
+            lead.append(Piece(kind, pos, stop))
+            resume = stop
+            pos = skip_space(text, stop, max(end, stop))
+        chunk = line.chunk_end >= 0
+        if pos >= end:
+            yield LineParts(lead, [], chunk, False)
+        elif claimed := _claim(claims, text, line.start, pos, end):
+            yield LineParts(lead, [claimed], chunk, True)
+        else:
+            yield LineParts(lead, [_classify(scan, text, s) for s in _split(scan, text, pos, end)],
+                            chunk, False)
+
+
+ClaimRule = Callable[[str, int, int, int], Block | None]
+LINE_CLAIMS: Chain[ClaimRule] = Chain(
+    "line-claims",
+    "a line that is one block of noise by its layout alone; the first rule that answers wins",
+)
+
+
+@LINE_CLAIMS.rule("right-aligned-signature")
+def right_aligned(text: str, line_start: int, pos: int, end: int) -> Block | None:
+    """A short line pushed to the right with spaces: a signature or a date."""
+    content = text[pos:end].rstrip(SPACE)
+    if (
+        noise.indent_width(text[line_start:pos]) >= TUNING.signature_indent
+        and len(content) <= TUNING.signature_max
+        and content[-1] not in SENTENCE_END
+    ):
+        return [Piece(K.SIGNATURE, pos, pos + len(content))]
+    return None
+
+
+def _claim(
+    claims: tuple[ClaimRule, ...], text: str, line_start: int, pos: int, end: int
+) -> Block | None:
+    for rule in claims:
+        claimed = rule(text, line_start, pos, end)
+        if claimed is not None:
+            return claimed
+    return None
+
+
+def _split(scan: Scanner, text: str, pos: int, end: int) -> list[Block]:
+    """One line's content → blocks, at inline noise and separating spaces."""
+    blocks: list[Block] = []
+    pieces: Block = []
+    seg_start = pos
+    splits = scan.rules(LINE_SPLITS)
+    for m in scan.inline.finditer(text, pos, end):
+        kind = str(m.lastgroup)
+        if kind == "space":
+            if m.end() >= end or not _space_breaks(splits, scan, text, seg_start, m):
+                continue
+            if pos < m.start():
+                pieces.append(Piece(K.TEXT, pos, m.start()))
+            if pieces:
+                blocks.append(pieces)
+            pieces = []
+            pos = seg_start = m.end()
+            continue
+        if pos < m.start():
+            pieces.append(Piece(K.TEXT, pos, m.start()))
+        pieces.append(Piece(_INLINE_KIND[kind], m.start(), m.end()))
+        pos = m.end()
+    if pos < end:
+        pieces.append(Piece(K.TEXT, pos, end))
+    if pieces:
+        blocks.append(pieces)
+    return blocks
+
+
+def _space_breaks(
+    splits: tuple[SplitRule, ...], scan: Scanner, text: str, seg_start: int, m: re.Match[str]
+) -> bool:
+    for rule in splits:
+        verdict = rule(scan, text, seg_start, m)
+        if verdict is not None:
+            return verdict
+    return False
+
+
+def _classify(scan: Scanner, text: str, segment: Block) -> Block:
+    """A segment that is all one noise shape (an ad, a breadcrumb…) becomes noise."""
+    if len(segment) != 1 or segment[0].type != K.TEXT:
+        return segment
+    piece = segment[0]
+    content = text[piece.start : piece.end].rstrip(SPACE)
+    if scan.markers.match(content):
+        return segment
+    kind = noise.line_noise(content, scan.rules(noise.LINE_NOISE))
+    return segment if kind is None else [Piece(kind, piece.start, piece.start + len(content))]
+
+
+# -------------------------------------------------------------- join lines
+def join_lines(text: str, lines: Iterator[LineParts | None]) -> Iterator[Block]:
+    """Lines → blocks: a chunk line whose paragraph the line before left open
+    continues it. The last block is held until the next line settles it."""
+    current: Block | None = None  # the last block, while a chunk line may extend it
+    for parts in lines:
+        if parts is None:
+            if current is not None:
+                yield current
+            current = None
+            continue
+        body = parts.body
+        if parts.chunk and current is not None and _open_ended(text, current):
+            current.extend(parts.lead)
+            if body and not parts.closed:
+                current.extend(body[0])
+                body = body[1:]
+        else:
+            if current is not None:
+                yield current
+            current = None
+            if parts.lead:
+                yield parts.lead
+        if not body:
+            continue
+        if current is not None:
+            yield current
+        yield from body[:-1]
+        current = None if parts.closed else body[-1]
+        if parts.closed:
+            yield body[-1]
+    if current is not None:
+        yield current
+
+
+def _open_ended(text: str, block: Block) -> bool:
+    return block[-1].type == K.TEXT and not ends_sentence(text, block[-1].end)
+
+
+# ------------------------------------------------------------ block stages
+BlockStage = Callable[[Scanner, str, Iterator[Block]], Iterator[Block]]
+BLOCK_STAGES: Chain[BlockStage] = Chain("block-stages", "stages over blocks, in order")
+
+
+@BLOCK_STAGES.rule("ad-region")
+def ad_region(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[Block]:
+    """Short lines between the first and last ad lines at the head are ads too:
+    lines of a banner that carry none of its tell-tale words."""
+    head: list[Block] = []
+    for block in blocks:
+        head.append(block)
+        if len(head) > TUNING.ad_region_blocks:
+            break
+    ads = [
+        i for i, block in enumerate(head[: TUNING.ad_region_blocks])
+        if len(block) == 1 and block[0].type == K.AD
+    ]
+    if len(ads) >= 2:
+        for i in range(ads[0] + 1, ads[-1]):
+            only = head[i][0]
+            if len(head[i]) == 1 and only.type == K.TEXT and (
+                only.end - only.start <= TUNING.ad_line_max
+            ):
+                head[i] = [Piece(K.AD, only.start, only.end)]
+    yield from head
+    yield from blocks
+
+
+@BLOCK_STAGES.rule("closing-signature")
+def closing_signature(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[Block]:
+    """A date alone on the last line, and a short office name above it, sign the text.
+
+    The last two blocks of text and the noise after them are held back.
+    """
+    held: list[Block] = []
+    texts = 0
+    for block in blocks:
+        held.append(block)
+        if not K.is_noise(block[0].type):
+            texts += 1
+            if texts > 2:
+                first = next(i for i, b in enumerate(held) if not K.is_noise(b[0].type))
+                yield from held[: first + 1]
+                del held[: first + 1]
+                texts -= 1
+    _sign(text, held)
+    yield from held
+
+
+def _sign(text: str, held: list[Block]) -> None:
+    tail = [i for i, b in enumerate(held) if not K.is_noise(b[0].type)][-2:]
+    if not tail:
+        return
+    last = held[tail[-1]]
+    if len(last) != 1 or not noise.DATE_LINE.fullmatch(text[last[0].start : last[0].end].strip()):
+        return
+    held[tail[-1]] = [last[0]._replace(type=K.SIGNATURE)]
+    if len(tail) == 2:
+        above = held[tail[0]]
+        content = text[above[0].start : above[-1].end].strip()
+        if len(above) == 1 and len(content) <= TUNING.office_max and not any(
+            ch in SENTENCE_END + "，,：:" for ch in content
+        ):
+            held[tail[0]] = [above[0]._replace(type=K.SIGNATURE)]
+
+
+@BLOCK_STAGES.rule("run-on-split")
+def run_on_split(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[Block]:
+    """Split a run-on block (no line break for pages) before markers that follow
+    a sentence end."""
+    for block in blocks:
+        if sum(p.end - p.start for p in block if p.type == K.TEXT) <= TUNING.run_on_chars:
+            yield block
+        else:
+            yield from _split_run_on(scan, text, block)
+
+
+def _split_run_on(scan: Scanner, text: str, block: Block) -> Iterator[Block]:
+    current: Block = []
+    last_text_end = -1
+    for piece in block:
+        if piece.type != K.TEXT:
+            current.append(piece)
+            continue
+        start = piece.start
+        for m in scan.marker_search.finditer(text, piece.start, piece.end):
+            cut = m.start()
+            before = cut if cut > piece.start else last_text_end
+            if cut == block[0].start or before < 0 or not ends_sentence(text, before, 0):
+                continue
+            if cut > start:
+                current.append(Piece(K.TEXT, start, cut))
+            if current:
+                yield current
+            current = []
+            start = cut
+        if start < piece.end:
+            current.append(Piece(K.TEXT, start, piece.end))
+        last_text_end = piece.end
+    if current:
+        yield current
+
+
+# ------------------------------------------------------------ the pipeline
+def blocks(scan: Scanner, text: str) -> Iterator[Block]:
+    """The text's blocks, in order, as they are found."""
+    lines = physical_lines(text)
+    for line_stage in scan.rules(LINE_STAGES):
+        lines = line_stage(scan, text, lines)
+    out = join_lines(text, line_parts(scan, text, lines))
+    for block_stage in scan.rules(BLOCK_STAGES):
+        out = block_stage(scan, text, out)
+    return out

@@ -1,0 +1,70 @@
+"""Word lists the rules read: noise vocabulary, heading-final nouns, vocatives, offices.
+
+Each list is vocabulary of a kind of text (site furniture, official headings,
+speeches), never a sentence taken from one document. The rules compile them
+into patterns with :func:`alternation`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternative of the words, in the order given (first match wins)."""
+    return "|".join(re.escape(w) for w in words)
+
+
+# ------------------------------------------------------------------ noise
+# Labels that open a breadcrumb line: 当前位置：首页 > …
+NAV_LABELS = ("当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置")
+# Labels of link and source lines a page copy carries: 本文标题：…, 原文链接：…
+LINK_LABELS = (
+    "本文标题", "链接地址", "原文地址", "原文链接", "本文链接", "本文地址", "文章来源",
+    "转载请注明", "来源网址",
+)
+# Editorial credits that stand as a line of their own: 责任编辑：某某
+CREDIT_LABELS = ("责任编辑", "编辑", "审核", "校对", "来源")
+# Words of licence and copyright footers.
+COPYRIGHT_WORDS = ("版权所有", "版权声明", "Copyright", "©", "知识共享", "许可协议", "未经授权",
+                   "禁止转载")
+# Site, shop and group furniture: these words rarely open a line of a speech.
+AD_WORDS = (
+    "仅供学习", "禁止外传", "仅供参考", "QQ群", "qq群", "微信群", "会员群", "公众号", "扫码",
+    "二维码", "订阅", "倒卖", "免费下载", "下载地址", "点击下载", "VIP", "vip", "加微信", "客服",
+)
+# News agencies whose datelines are spliced into reports: （新华社北京3月6日电）
+AGENCIES = ("新华社", "中新社", "人民网", "新华网", "央视网")
+# Agencies whose photographers are credited: 新华社记者 某某/摄
+PHOTO_AGENCIES = ("新华社", "中新社")
+# Kinds of newspaper in a page footer: 《人民日报》（2020年…01版）
+PAPERS = ("日报", "晚报", "时报")
+
+# -------------------------------------------------------------- headings
+# Nouns that close the last clause of official headings (…新局面, …科学化水平).
+# In run-on text with no punctuation between a heading and its body, the last
+# such noun within reach of the clause start is where the heading ends.
+HEADING_FINAL_NOUNS = (
+    "局面", "水平", "方向", "作用", "能力", "体系", "机制", "格局", "新篇章", "新作为", "新成效",
+    "新业绩", "新征程", "新高度", "主力军", "生命线", "着力点", "落脚点", "排头兵", "保障", "合力",
+    "活力", "基础", "质量", "成效", "氛围", "环境", "根基", "底线",
+)
+
+# --------------------------------------------------------------- speeches
+# Whom a speech addresses: 同志们 / 各位委员 / 尊敬的各位来宾.
+AUDIENCES = ("同志们", "同事们", "朋友们", "女士们", "先生们")
+AUDIENCE_OPENERS = ("各位", "尊敬的")
+# A closing exhortation that ends a speech: 让我们…
+CLOSING_OPENERS = ("让我们",)
+# Offices a speaker line names: 市委副书记、市长 张三.
+OFFICES = (
+    "主任", "主席", "书记", "部长", "局长", "市长", "县长", "区长", "省长", "镇长", "乡长", "理事长",
+    "会长", "院长", "校长", "厅长", "处长", "科长", "委员", "总经理", "经理", "董事长", "总裁",
+    "秘书长", "组长", "队长", "行长", "社长", "主编",
+)
+# What a speech is called in its title: 在…会议上的讲话.
+SPEECH_KINDS = (
+    "讲话", "发言", "报告", "致辞", "工作报告", "主持词", "总结讲话", "动员讲话", "讲话提纲",
+    "讲话摘要", "讲话稿",
+)
