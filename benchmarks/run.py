@@ -88,7 +88,10 @@ def peak_memory(text: str, tmp: Path) -> None:
     path.write_text(text, encoding="utf-8")
     size = path.stat().st_size
     out = subprocess.run(
-        [sys.executable, "-c", _PEAK, str(path)], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", _PEAK, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
         cwd=Path(__file__).resolve().parent.parent,
     ).stdout.split()
     before, peak = (int(value) for value in out)
@@ -116,13 +119,16 @@ def main() -> None:
     measure("examples", example_corpus(), runs=7)
     sizes = [1] if args.quick else [1, 10, 50]
     texts = {mb: generated(mb * MB) for mb in sizes}
-    timings = {mb: measure(f"generated {mb} MB", [texts[mb]], runs=3 if mb < 50 else 1)
-               for mb in sizes}
+    timings = {
+        mb: measure(f"generated {mb} MB", [texts[mb]], runs=3 if mb < 50 else 1) for mb in sizes
+    }
     if 10 in texts:
         one_line = texts[10].replace("\n", "")
         _, run_on, _ = measure("10 MB on one line", [one_line], runs=1)
-        print(f"\nscaling: parse 10 MB / 1 MB = {timings[10][1] / timings[1][1]:.1f} "
-              f"(linear is 10); one-line 10 MB / lined 10 MB = {run_on / timings[10][1]:.2f}")
+        print(
+            f"\nscaling: parse 10 MB / 1 MB = {timings[10][1] / timings[1][1]:.1f} "
+            f"(linear is 10); one-line 10 MB / lined 10 MB = {run_on / timings[10][1]:.2f}"
+        )
     print()
     with tempfile.TemporaryDirectory() as tmp:
         for mb in sizes:

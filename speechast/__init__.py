@@ -18,11 +18,33 @@ from speechast.nodes import (
     Text,
     Title,
 )
+from speechast.rules import ParseOptions, rule_names
 from speechast.source import InputError
 from speechast.tree import leaves, source_of, walk
 
+__version__ = "0.2.0"
+
 __all__ = [
-    "Document", "Heading", "InputError", "Item", "Marker", "Node", "Noise", "Paragraph",
-    "Section", "Text", "Title", "from_json", "leaves", "parse", "parse_file", "source_of",
-    "to_dict", "to_json", "walk",
+    "Document",
+    "Heading",
+    "InputError",
+    "Item",
+    "Marker",
+    "Node",
+    "Noise",
+    "Paragraph",
+    "ParseOptions",
+    "Section",
+    "Text",
+    "Title",
+    "__version__",
+    "from_json",
+    "leaves",
+    "parse",
+    "parse_file",
+    "rule_names",
+    "source_of",
+    "to_dict",
+    "to_json",
+    "walk",
 ]

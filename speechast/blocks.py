@@ -86,7 +86,7 @@ def scanner(marker_patterns: tuple[tuple[str, str], ...], disabled: frozenset[st
     marker_search = re.compile(f"(?=[{first}])(?:{markers.pattern})")
     shapes = [
         f"(?P<{name.replace('-', '_')}>{pattern.pattern})"
-        for name, pattern in INLINE_NOISE_RULES(disabled)
+        for name, pattern in _inline_rules(disabled)
     ]
     inline = re.compile(
         f"(?=[{noise.INLINE_FIRST}{SPACE}])(?:{'|'.join([*shapes, f'(?P<space>[{SPACE}]+)'])})"
@@ -94,7 +94,7 @@ def scanner(marker_patterns: tuple[tuple[str, str], ...], disabled: frozenset[st
     return Scanner(markers, marker_search, inline, first, disabled)
 
 
-def INLINE_NOISE_RULES(disabled: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:  # noqa: N802
+def _inline_rules(disabled: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
     return [(name, p) for name, p in noise.INLINE_NOISE.rules if name not in disabled]
 
 
@@ -250,8 +250,9 @@ def line_parts(scan: Scanner, text: str, lines: Iterator[Line]) -> Iterator[Line
         elif claimed := _claim(claims, text, line.start, pos, end):
             yield LineParts(lead, [claimed], chunk, True)
         else:
-            yield LineParts(lead, [_classify(scan, text, s) for s in _split(scan, text, pos, end)],
-                            chunk, False)
+            yield LineParts(
+                lead, [_classify(scan, text, s) for s in _split(scan, text, pos, end)], chunk, False
+            )
 
 
 ClaimRule = Callable[[str, int, int, int], Block | None]
@@ -341,33 +342,35 @@ def join_lines(text: str, lines: Iterator[LineParts | None]) -> Iterator[Block]:
     continues it. The last block is held until the next line settles it."""
     current: Block | None = None  # the last block, while a chunk line may extend it
     for parts in lines:
-        if parts is None:
-            if current is not None:
-                yield current
-            current = None
-            continue
-        body = parts.body
-        if parts.chunk and current is not None and _open_ended(text, current):
-            current.extend(parts.lead)
-            if body and not parts.closed:
-                current.extend(body[0])
-                body = body[1:]
-        else:
-            if current is not None:
-                yield current
-            current = None
-            if parts.lead:
-                yield parts.lead
-        if not body:
-            continue
-        if current is not None:
-            yield current
-        yield from body[:-1]
-        current = None if parts.closed else body[-1]
-        if parts.closed:
-            yield body[-1]
+        done, current = _join(text, current, parts)
+        yield from done
     if current is not None:
         yield current
+
+
+def _join(
+    text: str, current: Block | None, parts: LineParts | None
+) -> tuple[list[Block], Block | None]:
+    """The blocks one line makes final, and the block a chunk line may extend next."""
+    if parts is None:  # a blank line ends a paragraph
+        return ([] if current is None else [current]), None
+    body = parts.body
+    done: list[Block] = []
+    if parts.chunk and current is not None and _open_ended(text, current):
+        current.extend(parts.lead)
+        if body and not parts.closed:
+            current.extend(body[0])
+            body = body[1:]
+        if not body:
+            return done, current
+        done.append(current)
+    else:
+        done.extend(b for b in (current, parts.lead) if b)
+        if not body:
+            return done, None
+    if parts.closed:
+        return [*done, *body], None
+    return [*done, *body[:-1]], body[-1]
 
 
 def _open_ended(text: str, block: Block) -> bool:
@@ -389,14 +392,17 @@ def ad_region(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[Blo
         if len(head) > TUNING.ad_region_blocks:
             break
     ads = [
-        i for i, block in enumerate(head[: TUNING.ad_region_blocks])
+        i
+        for i, block in enumerate(head[: TUNING.ad_region_blocks])
         if len(block) == 1 and block[0].type == K.AD
     ]
     if len(ads) >= 2:
         for i in range(ads[0] + 1, ads[-1]):
             only = head[i][0]
-            if len(head[i]) == 1 and only.type == K.TEXT and (
-                only.end - only.start <= TUNING.ad_line_max
+            if (
+                len(head[i]) == 1
+                and only.type == K.TEXT
+                and (only.end - only.start <= TUNING.ad_line_max)
             ):
                 head[i] = [Piece(K.AD, only.start, only.end)]
     yield from head
@@ -435,8 +441,10 @@ def _sign(text: str, held: list[Block]) -> None:
     if len(tail) == 2:
         above = held[tail[0]]
         content = text[above[0].start : above[-1].end].strip()
-        if len(above) == 1 and len(content) <= TUNING.office_max and not any(
-            ch in SENTENCE_END + "，,：:" for ch in content
+        if (
+            len(above) == 1
+            and len(content) <= TUNING.office_max
+            and not any(ch in SENTENCE_END + "，,：:" for ch in content)
         ):
             held[tail[0]] = [above[0]._replace(type=K.SIGNATURE)]
 

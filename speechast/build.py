@@ -8,6 +8,7 @@ from typing import NamedTuple
 from lark import Token, Transformer
 
 from speechast import inline, markers, meta, titles
+from speechast import tokens as K
 from speechast.fields import Meta
 from speechast.nodes import (
     Block,
@@ -23,7 +24,6 @@ from speechast.nodes import (
     Text,
     Title,
 )
-from speechast import tokens as K
 from speechast.tokens import FindingToken, LeveledToken
 
 # Token kinds that open a heading without a marker.
@@ -95,8 +95,13 @@ class TreeBuilder(Transformer[Token, Document]):
         findings = tuple(c for c in children if isinstance(c, Diagnostic))
         span = _span_of(nodes) if nodes else (0, 0)
         info = meta.extract(nodes)
-        return Document(span=span, title=_title(info, nodes), children=tuple(nodes),
-                        diagnostics=findings, meta=info)
+        return Document(
+            span=span,
+            title=_title(info, nodes),
+            children=tuple(nodes),
+            diagnostics=findings,
+            meta=info,
+        )
 
     def diagnostic(self, children: list[FindingToken]) -> Diagnostic:
         return children[0].finding
@@ -111,16 +116,21 @@ class TreeBuilder(Transformer[Token, Document]):
         head = children[0]
         assert isinstance(head, Title)
         info = meta.extract(children)
-        return Document(span=_span_of(children), title=_title(info, children),
-                        children=tuple(children), meta=info)
+        return Document(
+            span=_span_of(children),
+            title=_title(info, children),
+            children=tuple(children),
+            meta=info,
+        )
 
     def title(self, children: list[Token]) -> Title:
         return Title(span=_span_of(children), text=children[0].value.strip())
 
     def noise(self, children: list[Token]) -> Noise:
         token = children[0]
-        return Noise(span=_span_of(children), kind=K.noise_kind(token.type),
-                     text=token.value.strip())
+        return Noise(
+            span=_span_of(children), kind=K.noise_kind(token.type), text=token.value.strip()
+        )
 
     def paragraph(self, children: list[Token | Noise | Item]) -> Paragraph:
         if not any(isinstance(c, Item) for c in children):
@@ -136,8 +146,10 @@ class TreeBuilder(Transformer[Token, Document]):
         marker_token = children[0]
         assert isinstance(marker_token, LeveledToken)
         marker = markers.make_marker(marker_token.type, marker_token.value)
-        has_lead = len(children) > 1 and isinstance(children[1], Token) and (
-            children[1].type == K.TITLE_TEXT
+        has_lead = (
+            len(children) > 1
+            and isinstance(children[1], Token)
+            and (children[1].type == K.TITLE_TEXT)
         )
         head_parts = children[: 2 if has_lead else 1]
         span, text, _ = _text_block(head_parts)
@@ -148,8 +160,14 @@ class TreeBuilder(Transformer[Token, Document]):
             # noise cut the lead short (…三是 / 11、 / 生活上关心，…): read on past it
             lead = inline.first_clause(clean_join([lead, *(t.text for t in _texts(body))]))
         nodes: tuple[Block, ...] = (heading, *body)
-        return Item(span=_span_of(nodes), marker=marker, title=titles.clean_title(lead),
-                    level=marker_token.level, inline=True, children=nodes)
+        return Item(
+            span=_span_of(nodes),
+            marker=marker,
+            title=titles.clean_title(lead),
+            level=marker_token.level,
+            inline=True,
+            children=nodes,
+        )
 
     def heading(self, children: list[Token | Noise]) -> _Head:
         return _head(children)
@@ -160,15 +178,22 @@ class TreeBuilder(Transformer[Token, Document]):
     def section(self, children: list[_Head | Block]) -> Section:
         level, head, body = _container(children)
         nodes = (head.heading, *body)
-        return Section(span=_span_of(nodes), marker=head.marker, title=head.title,
-                       level=level, children=nodes)
+        return Section(
+            span=_span_of(nodes), marker=head.marker, title=head.title, level=level, children=nodes
+        )
 
     def item(self, children: list[_Head | Block]) -> Item:
         level, head, body = _container(children)
         assert head.marker is not None
         nodes = (head.heading, *body)
-        return Item(span=_span_of(nodes), marker=head.marker, title=head.title,
-                    level=level, inline=False, children=nodes)
+        return Item(
+            span=_span_of(nodes),
+            marker=head.marker,
+            title=head.title,
+            level=level,
+            inline=False,
+            children=nodes,
+        )
 
 
 def _texts(parts: Sequence[Block]) -> list[Text | Heading]:
@@ -187,7 +212,9 @@ def _head(children: list[Token | Noise]) -> _Head:
     assert isinstance(first, LeveledToken)
     marker = None if first.type in _UNMARKED else markers.make_marker(first.type, first.value)
     span, text, leaves = _text_block(children)
-    title_parts = [c.value for c in children[(0 if marker is None else 1):] if isinstance(c, Token)]
+    title_parts = [
+        c.value for c in children[(0 if marker is None else 1) :] if isinstance(c, Token)
+    ]
     heading = Heading(span=span, text=text, children=leaves)
     title = titles.clean_title(clean_join(title_parts))
     return _Head(heading=heading, marker=marker, title=title, level=first.level)

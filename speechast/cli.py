@@ -77,8 +77,11 @@ def _meta(paths: list[str]) -> int:
 
 # name → (run, help, whether it takes several files)
 COMMANDS: dict[str, tuple[Callable[[list[str]], int], str, bool]] = {
-    "outline": (_outline, "print the outline: one heading or item a line, with line numbers",
-                False),
+    "outline": (
+        _outline,
+        "print the outline: one heading or item a line, with line numbers",
+        False,
+    ),
     "json": (_json, "print the outline tree as JSON", False),
     "check": (_check, "lint the outlines' numbering; exit 1 when there are findings", True),
     "meta": (_meta, "print each document's metadata as JSON Lines", True),
@@ -94,7 +97,9 @@ def build_argparser() -> argparse.ArgumentParser:
     for name, (_, help_text, several) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument(
-            "files", nargs="+" if several else 1, metavar="FILE",
+            "files",
+            nargs="+" if several else 1,
+            metavar="FILE",
             help="a UTF-8 text file, or - for standard input",
         )
     return ap

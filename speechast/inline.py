@@ -18,6 +18,7 @@ from speechast import markers, registry
 from speechast.registry import CLAUSE_BREAK, LAST, NOT_INLINE
 from speechast.rules import Chain
 from speechast.tokens import ICLOSE, IOPEN, TEXT, TITLE_TEXT, end_of, leveled, start_of
+
 # An inline lead is the item's first clause.
 _LEAD_END = re.compile(r"[，,。；;：:！？!?]")
 
@@ -55,41 +56,42 @@ def enumerations(text: str, scan: Scan) -> list[Member]:
     candidates = list(scan.clauses.finditer(text))
     if not candidates:
         return []
-    runs: dict[str, list[Member]] = {}
-    last: dict[str, int] = {}
-    found: list[list[Member]] = []
     spans = [(m.start(str(m.lastgroup)), m.end(), str(m.lastgroup)) for m in candidates]
     opening = scan.markers.match(text)
     if opening is not None:
         spans.insert(0, (0, opening.end(), str(opening.lastgroup)))
     if len(spans) < 2:
         return []
+    members: list[Member] = []
+    for run in _runs(text, spans):
+        if members and run[0].start < members[-1].start:
+            continue  # interleaves with an earlier run: keep the earlier one
+        members.extend(run)
+    return members
+
+
+def _runs(text: str, spans: list[tuple[int, int, str]]) -> list[list[Member]]:
+    """Runs of two or more members numbered in order, by where they start."""
+    runs: dict[str, list[Member]] = {}  # the run each numbering group has open
+    found: list[list[Member]] = []
     for start, end, family in spans:
         if family in NOT_INLINE:
             continue
         group = registry.sequence_group(family)
         value = text[start:end]
         ordinal = markers.ordinal_of(family, value)
-        member = Member(start, end, family)
         run = runs.get(group)
         if ordinal == 1:
             if run is not None and len(run) >= 2:
                 found.append(run)
-            runs[group] = [member]
-            last[group] = 1
+            runs[group] = [Member(start, end, family)]
         elif run is not None and (
-            ordinal == last[group] + 1 or (ordinal is None and value.startswith(LAST))
+            ordinal == len(run) + 1 or (ordinal is None and value.startswith(LAST))
         ):
-            run.append(member)
-            last[group] = last[group] + 1
+            run.append(Member(start, end, family))
     found.extend(run for run in runs.values() if len(run) >= 2)
     found.sort(key=lambda run: run[0].start)
-    members: list[Member] = []
-    for run in found:
-        if members and run[0].start < members[-1].start:
-            continue  # interleaves with an earlier run: keep the earlier one
-        members.extend(run)
-    return members
+    return found
 
 
 def ends_lead(text: str) -> bool:
@@ -129,7 +131,8 @@ def mark_inline_items(tokens: list[Token], scan: Scan, level: int) -> list[Token
         acc += len(t.value)
     boundaries = starts[1:]
     members = [
-        m for m in members
+        m
+        for m in members
         if not any(m.start < b < m.end for b in boundaries)  # a marker cut by noise is none
     ]
     if not members:
@@ -145,8 +148,11 @@ def mark_inline_items(tokens: list[Token], scan: Scan, level: int) -> list[Token
         token_end = starts[within] + len(texts[within].value)
         following = members[number + 1].start if number + 1 < len(members) else len(joined)
         lead = min(lead_end(joined, member.end), token_end, following)
-        cuts += [(source(member.start), member.family), (source(member.end), TITLE_TEXT),
-                 (source(lead), TEXT)]
+        cuts += [
+            (source(member.start), member.family),
+            (source(member.end), TITLE_TEXT),
+            (source(lead), TEXT),
+        ]
     return list(_split(tokens, cuts, level))
 
 

@@ -135,8 +135,12 @@ class Leveller:
             block.tokens[1:], is_item=marker.type in ITEMS, rules=self.lead_ends
         )
         if guessed:
-            self.report(diagnostics.RUN_ON, f"the title of {marker.value.strip()} runs past "
-                        f"{TUNING.heading_title_max} characters without a sentence end", marker)
+            self.report(
+                diagnostics.RUN_ON,
+                f"the title of {marker.value.strip()} runs past "
+                f"{TUNING.heading_title_max} characters without a sentence end",
+                marker,
+            )
         if any(K.is_noise(t.type) for t in head):
             yield K.zero(K.RICH_TITLE, K.start_of(marker))
             yield from head
@@ -192,8 +196,12 @@ def article(lv: Leveller, block: Block) -> Iterable[Token] | None:
     lv.want_title = False
     marker = block.tokens[0]
     rest = [K.retyped(t, K.TITLE_TEXT) if t.type == K.TEXT else t for t in block.tokens[1:]]
-    return [*(Token(K.CLOSE, "") for _ in range(closes)), marker, *rest,
-            K.zero(K.EOB, K.start_of(marker))]
+    return [
+        *(Token(K.CLOSE, "") for _ in range(closes)),
+        marker,
+        *rest,
+        K.zero(K.EOB, K.start_of(marker)),
+    ]
 
 
 @OUTLINE.rule("numbering")
@@ -234,8 +242,10 @@ def subhead(lv: Leveller, block: Block) -> Iterable[Token] | None:
     if following is None or following.mark is not None or following.is_noise:
         return None
     closes = lv.numbering.open_subhead()
-    return [*(Token(K.CLOSE, "") for _ in range(closes)),
-            K.leveled(block.tokens[0], lv.numbering.depth, K.SUBHEAD)]
+    return [
+        *(Token(K.CLOSE, "") for _ in range(closes)),
+        K.leveled(block.tokens[0], lv.numbering.depth, K.SUBHEAD),
+    ]
 
 
 @OUTLINE.rule("closing-address")

@@ -12,8 +12,20 @@ import re
 from speechast import registry
 from speechast.nodes import Marker
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100}
 _NUMERAL = re.compile(r"\d+|[〇零一二两三四五六七八九十百]+|[①-⑳]|[⑴-⒇]")
 

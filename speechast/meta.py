@@ -121,8 +121,12 @@ def _date(part: _Part) -> DateField | None:
     m = DATE.search(part.text)
     assert m is not None
     start = part.start + m.start()
-    return DateField(text=m.group(), span=(start, start + len(m.group())),
-                     placeholder=_anonymised(m.group()), iso=iso_date(m))
+    return DateField(
+        text=m.group(),
+        span=(start, start + len(m.group())),
+        placeholder=_anonymised(m.group()),
+        iso=iso_date(m),
+    )
 
 
 def _occasion(title: Field) -> Field | None:
@@ -149,8 +153,13 @@ def _speaker(parts: Sequence[_Part], i: int) -> tuple[Speaker, int] | None:
 
 
 def _speaker_field(text: str, span: Span, office: str, name: str) -> Speaker:
-    return Speaker(text=text, span=span, placeholder=_anonymised(text),
-                   office=office, name=name.removesuffix("同志"))
+    return Speaker(
+        text=text,
+        span=span,
+        placeholder=_anonymised(text),
+        office=office,
+        name=name.removesuffix("同志"),
+    )
 
 
 def extract(children: Sequence[Block]) -> Meta:
@@ -223,8 +232,9 @@ def _take_title(found: dict[str, Field], parts: list[_Part]) -> None:
         parts.clear()
         return
     text = _undoubled(" ".join(p.text for p in parts))
-    found["title"] = Field(text=text, span=(parts[0].start, parts[0].start + len(text)),
-                           placeholder=_anonymised(text))
+    found["title"] = Field(
+        text=text, span=(parts[0].start, parts[0].start + len(text)), placeholder=_anonymised(text)
+    )
     parts.clear()
 
 
@@ -273,5 +283,8 @@ def _joined(paragraphs: Sequence[Paragraph]) -> Field | None:
     if not paragraphs:
         return None
     text = "\n".join(p.text for p in paragraphs)
-    return Field(text=text, span=(paragraphs[0].span[0], paragraphs[-1].span[1]),
-                 placeholder=_anonymised(text))
+    return Field(
+        text=text,
+        span=(paragraphs[0].span[0], paragraphs[-1].span[1]),
+        placeholder=_anonymised(text),
+    )

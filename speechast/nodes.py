@@ -14,8 +14,20 @@ import attrs
 from speechast.fields import Meta, Span
 
 __all__ = [
-    "Block", "Diagnostic", "Document", "Heading", "Item", "Marker", "Meta", "Node",
-    "Noise", "Paragraph", "Section", "Span", "Text", "Title",
+    "Block",
+    "Diagnostic",
+    "Document",
+    "Heading",
+    "Item",
+    "Marker",
+    "Meta",
+    "Node",
+    "Noise",
+    "Paragraph",
+    "Section",
+    "Span",
+    "Text",
+    "Title",
 ]
 
 

@@ -123,9 +123,13 @@ class Numbering:
             return None
         style = diagnostics.bracket_style(mark.text)
         if style is not None and style != entry.style:
-            findings.append(Finding(diagnostics.BRACKETS,
-                                    f"{mark.text} mixes bracket widths with the {entry.style}-width "
-                                    "markers of its level"))
+            findings.append(
+                Finding(
+                    diagnostics.BRACKETS,
+                    f"{mark.text} mixes bracket widths with the {entry.style}-width "
+                    "markers of its level",
+                )
+            )
         return Placement(depth, Level(mark.group, number, mark.is_item, entry.style))
 
     def _next_number(
@@ -135,18 +139,27 @@ class Numbering:
         if ordinal is None or entry.ordinal < ordinal <= entry.ordinal + 1 + TUNING.max_gap:
             number = entry.ordinal + 1 if ordinal is None else ordinal
             if number > entry.ordinal + 1:
-                findings.append(Finding(diagnostics.GAP,
-                                        f"{mark.text} follows number {entry.ordinal}: "
-                                        f"{number - entry.ordinal - 1} skipped"))
+                findings.append(
+                    Finding(
+                        diagnostics.GAP,
+                        f"{mark.text} follows number {entry.ordinal}: "
+                        f"{number - entry.ordinal - 1} skipped",
+                    )
+                )
             return number
         if not mark.is_item and ordinal == entry.ordinal:
-            findings.append(Finding(diagnostics.REPEAT,
-                                    f"{mark.text} repeats the number before it"))
+            findings.append(
+                Finding(diagnostics.REPEAT, f"{mark.text} repeats the number before it")
+            )
             return ordinal
         if ordinal == 1 and (not mark.is_item or self._second_follows(mark.group, 1, ahead)):
             if not mark.is_item:  # starts again under the same parent
-                findings.append(Finding(diagnostics.RESTART, f"{mark.text} starts its sequence "
-                                        "again without a new parent"))
+                findings.append(
+                    Finding(
+                        diagnostics.RESTART,
+                        f"{mark.text} starts its sequence again without a new parent",
+                    )
+                )
             return 1
         return None
 
@@ -164,8 +177,12 @@ class Numbering:
             return None
         if mark.is_item and not self._second_follows(mark.group, ordinal, ahead):
             if mark.family in registry.LONE_IS_DEFECT and not inline_run():
-                findings.append(Finding(diagnostics.LONE_ITEM, f"{mark.text} opens an "
-                                        "enumeration that has no second item"))
+                findings.append(
+                    Finding(
+                        diagnostics.LONE_ITEM,
+                        f"{mark.text} opens an enumeration that has no second item",
+                    )
+                )
             return None
         style = diagnostics.bracket_style(mark.text)
         if style == "mixed":
@@ -175,20 +192,29 @@ class Numbering:
             # a sequence numbered on across parents (第三条 under a new 第二章) may move
             first = self.first_level.setdefault(mark.group, depth + 1)
             if first != depth + 1:
-                findings.append(Finding(diagnostics.LEVEL, f"{mark.text} stands at level "
-                                        f"{depth + 1}; its family first stood at level {first}"))
+                findings.append(
+                    Finding(
+                        diagnostics.LEVEL,
+                        f"{mark.text} stands at level "
+                        f"{depth + 1}; its family first stood at level {first}",
+                    )
+                )
         return Placement(depth, Level(mark.group, ordinal or 0, mark.is_item, style))
 
     def _depth_for(self, is_item: bool) -> int:
         """Headings never nest under items, nor anything under a bullet."""
         depth = len(self.stack)
-        while depth and self.stack[depth - 1].is_item and (
-            not is_item or self.stack[depth - 1].group in registry.LIST_ENTRIES
+        while (
+            depth
+            and self.stack[depth - 1].is_item
+            and (not is_item or self.stack[depth - 1].group in registry.LIST_ENTRIES)
         ):
             depth -= 1
         return depth
 
-    def _second_follows(self, group: str, ordinal: int | None, ahead: Iterable[Mark | None]) -> bool:
+    def _second_follows(
+        self, group: str, ordinal: int | None, ahead: Iterable[Mark | None]
+    ) -> bool:
         """Whether the next member of ``group`` follows before its parent closes."""
         want = None if ordinal is None else ordinal + 1
         open_groups = {entry.group for entry in self.stack}

@@ -48,8 +48,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("ENUM_YAO", "item", ("一要", "三要"), lone_is_defect=True),
     Family("ENUM_WEN", "item", ("一问", "十问"), lone_is_defect=True),
     Family("ORDINAL", "item", ("第一，", "第二、", "第三要"), lone_is_defect=True),
-    Family("SEQ_WORD", "item", ("首先，", "其次", "最后，"), numbers_with="ORDINAL",
-           word_ordinals=True),
+    Family(
+        "SEQ_WORD", "item", ("首先，", "其次", "最后，"), numbers_with="ORDINAL", word_ordinals=True
+    ),
     Family("ASPECT", "item", ("一方面，", "另一方面"), list_entry=True, word_ordinals=True),
     Family("DASH", "item", ("——",), numbered=False, inline=False, list_entry=True),
     Family("ARTICLE", "article", ("第1篇:", "第 12 篇："), inline=False),
@@ -104,27 +105,30 @@ def first_class(patterns: Iterable[str]) -> str:
 
 def _firsts(seq: Any, out: set[str]) -> bool:
     """Add the characters ``seq`` can start with; whether it can match empty."""
-    for op, arg in seq:
-        name = str(op)
-        if name == "LITERAL":
-            out.add(_escape(chr(arg)))
-            return False
-        if name == "IN":
-            _class_firsts(arg, out)
-            return False
-        if name == "BRANCH":
-            empty = [_firsts(branch, out) for branch in arg[1]]
-            if not any(empty):
-                return False
-        elif name == "SUBPATTERN":
-            if not _firsts(arg[-1], out):
-                return False
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            if not _firsts(arg[2], out) and arg[0] > 0:
-                return False
-        elif name not in ("ASSERT_NOT", "AT"):
-            raise ValueError(f"cannot read the first characters of {name}")
-    return True
+    return all(_item_firsts(str(op), arg, out) for op, arg in seq)
+
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _item_firsts(name: str, arg: Any, out: set[str]) -> bool:
+    """Add the characters one item of a parsed pattern can start with; whether
+    it can match empty (so that the next item's count too)."""
+    if name == "LITERAL":
+        out.add(_escape(chr(arg)))
+        return False
+    if name == "IN":
+        _class_firsts(arg, out)
+        return False
+    if name == "BRANCH":
+        return any([_firsts(branch, out) for branch in arg[1]])  # every branch counts
+    if name == "SUBPATTERN":
+        return _firsts(arg[-1], out)
+    if name in _REPEATS:
+        return _firsts(arg[2], out) or arg[0] == 0
+    if name in ("ASSERT_NOT", "AT"):
+        return True
+    raise ValueError(f"cannot read the first characters of {name}")
 
 
 def _class_firsts(items: Any, out: set[str]) -> None:

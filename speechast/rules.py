@@ -77,7 +77,7 @@ def rule_names() -> tuple[str, ...]:
 class ParseOptions:
     """What a parse may leave out: rules switched off by name."""
 
-    disable: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    disable: frozenset[str] = frozenset()
 
     def __attrs_post_init__(self) -> None:
         unknown = self.disable - set(rule_names())
@@ -113,4 +113,5 @@ def options_of(disable: Iterable[str] | ParseOptions | None) -> ParseOptions:
         return DEFAULT
     if isinstance(disable, ParseOptions):
         return disable
-    return ParseOptions(disable=frozenset(disable))
+    names: frozenset[str] = frozenset(disable)
+    return ParseOptions(disable=names)

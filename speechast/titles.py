@@ -173,6 +173,5 @@ def looks_like_subhead(value: str) -> bool:
     """A short phrase with no sentence punctuation: the shape of an unnumbered sub-head."""
     text = value.strip()
     return (
-        TUNING.subhead_min <= len(text) <= TUNING.subhead_max
-        and _SUBHEAD_BAN.search(text) is None
+        TUNING.subhead_min <= len(text) <= TUNING.subhead_max and _SUBHEAD_BAN.search(text) is None
     )

@@ -63,6 +63,8 @@ def test_bad_input_is_one_line_and_exit_2(
 def test_console_script_runs_as_a_module() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "speechast", "outline", str(EXAMPLE)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0 and done.stdout.startswith(" 1  # ")

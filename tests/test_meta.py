@@ -17,9 +17,13 @@ META_EXAMPLES = sorted(EXAMPLES.glob("*.meta.jsonl"))
 
 
 def _fields(meta: Any) -> dict[str, Field]:
-    return {k: v for k, v in vars(meta).items() if isinstance(v, Field)} if hasattr(
-        meta, "__dict__") else {k: getattr(meta, k) for k in meta.__slots__
-                                if isinstance(getattr(meta, k, None), Field)}
+    return (
+        {k: v for k, v in vars(meta).items() if isinstance(v, Field)}
+        if hasattr(meta, "__dict__")
+        else {
+            k: getattr(meta, k) for k in meta.__slots__ if isinstance(getattr(meta, k, None), Field)
+        }
+    )
 
 
 def _check_spans(doc: speechast.Document, text: str) -> None:
@@ -72,10 +76,17 @@ def test_placeholders_are_kept_and_flagged() -> None:
     assert m.date.text == "20__年X月X日"
 
 
-@pytest.mark.parametrize(("written", "iso"), [
-    ("2016年12月8日", "2016-12-08"), ("2016年12月", "2016-12"), ("2016年", "2016"),
-    ("二〇一六年十二月八日", "2016-12-08"), ("20_年", None), ("X年X月X日", None),
-])
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2016年12月8日", "2016-12-08"),
+        ("2016年12月", "2016-12"),
+        ("2016年", "2016"),
+        ("二〇一六年十二月八日", "2016-12-08"),
+        ("20_年", None),
+        ("X年X月X日", None),
+    ],
+)
 def test_iso_dates(written: str, iso: str | None) -> None:
     doc = speechast.parse(f"关于某事的通知\n（{written}）\n一、甲\n二、乙\n")
     assert doc.meta.date is not None and doc.meta.date.iso == iso

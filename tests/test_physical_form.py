@@ -18,7 +18,8 @@ from tests.helpers import check_tree
 # Examples whose lines carry the structure: not a compilation (its 第N篇 lines
 # cannot run together) nor viewer chunks (their numbers open physical lines).
 TEXTS = [
-    p for p in sorted(EXAMPLES.glob("*.txt"))
+    p
+    for p in sorted(EXAMPLES.glob("*.txt"))
     if "compilation" not in p.name and "chunks" not in p.name
 ]
 _MARKER_LINE = re.compile(r"^(一、|二、|三、|四、|第[一二三]章|第[一二三]个问题)", re.M)
@@ -55,8 +56,18 @@ def test_noise_kinds_of_example_05() -> None:
     doc = speechast.parse(text)
     kinds = [n.kind for _, n in walk(doc) if isinstance(n, Noise)]
     assert kinds == [
-        "ad", "nav", "page", "page", "news", "news", "news", "page", "link", "link",
-        "signature", "signature",
+        "ad",
+        "nav",
+        "page",
+        "page",
+        "news",
+        "news",
+        "news",
+        "page",
+        "link",
+        "link",
+        "signature",
+        "signature",
     ]
     paragraphs = [n.text for _, n in walk(doc) if isinstance(n, speechast.Paragraph)]
     assert "各类事故起数同比下降了百分之十二。" in paragraphs[2]
@@ -78,5 +89,8 @@ def test_headings_numbered_on_consecutive_lines_are_not_chunks() -> None:
     text = "工作要点\n1、抓学习。\n2、抓落实。\n3、抓作风。\n"
     doc = speechast.parse(text)
     assert [line.split("  ", 1)[1] for line in outline_lines(doc, text)] == [
-        "# 工作要点", "1、抓学习", "2、抓落实", "3、抓作风",
+        "# 工作要点",
+        "1、抓学习",
+        "2、抓落实",
+        "3、抓作风",
     ]

@@ -31,7 +31,8 @@ def test_seed_outline_is_pinned(prefix: str, schema: Any) -> None:
 
 def _sections(doc: Document, marker_family: str) -> list[Section]:
     return [
-        n for _, n in walk(doc)
+        n
+        for _, n in walk(doc)
         if isinstance(n, Section) and n.marker is not None and n.marker.family == marker_family
     ]
 
@@ -116,8 +117,21 @@ def test_inline_enumerations_of_000_have_the_right_parents() -> None:
             for _, inner in walk(node):
                 if isinstance(inner, Item) and inner.inline:
                     found.setdefault(node.title[:4], []).append(inner.marker.text)
-    assert found["突出以案"] == ["一问", "二问", "三问", "四问", "五问", "六问", "七问", "八问",
-                             "九问", "十问", "一要", "二要", "三要"]
+    assert found["突出以案"] == [
+        "一问",
+        "二问",
+        "三问",
+        "四问",
+        "五问",
+        "六问",
+        "七问",
+        "八问",
+        "九问",
+        "十问",
+        "一要",
+        "二要",
+        "三要",
+    ]
 
 
 def test_004_first_to_fourth_is_one_enumeration() -> None:
