@@ -18,6 +18,7 @@ from speechast.nodes import (
     Text,
     Title,
 )
+from speechast.pretty import pretty
 from speechast.rules import ParseOptions, rule_names
 from speechast.source import InputError
 from speechast.tree import leaves, source_of, walk
@@ -42,6 +43,7 @@ __all__ = [
     "leaves",
     "parse",
     "parse_file",
+    "pretty",
     "rule_names",
     "source_of",
     "to_dict",

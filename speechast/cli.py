@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 import orjson
 
+from speechast import __version__
 from speechast.api import parse
 from speechast.jsonio import meta_dict, to_json
 from speechast.nodes import Document
@@ -93,6 +94,7 @@ def build_argparser() -> argparse.ArgumentParser:
         prog="speechast",
         description="Outline ASTs of Chinese speeches, work reports and official documents.",
     )
+    ap.add_argument("--version", action="version", version=f"speechast {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     for name, (_, help_text, several) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text)

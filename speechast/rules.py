@@ -57,11 +57,20 @@ class Chain(Generic[F]):
         return found
 
 
+# The chains in the order the pipeline runs them: lines, then blocks (see
+# speechast.blocks), then the outline (speechast.levels) with the title and
+# inline rules it calls.
+PIPELINE = (
+    "line-stages", "line-start", "line-claims", "line-splits", "inline-noise", "line-noise",
+    "block-stages", "outline", "title-line-end", "title-end", "inline-runs",
+)  # fmt: skip
+
+
 def chains() -> tuple[Chain[Any], ...]:
     """Every chain in the order the pipeline runs them."""
     import speechast.parser  # noqa: F401  (importing the pipeline registers its chains)
 
-    return tuple(_CHAINS)
+    return tuple(sorted(_CHAINS, key=lambda chain: PIPELINE.index(chain.name)))
 
 
 def _all_names() -> set[str]:
