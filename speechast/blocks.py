@@ -72,6 +72,11 @@ class Scanner:
     inline: re.Pattern[str]  # inline noise and space runs, one named group each
     first: str  # a character class of what a marker can start with
     disabled: frozenset[str]
+    # The active rules of the chains each line goes through.
+    markup: tuple[noise.StartRule, ...] = ()
+    claims: tuple[ClaimRule, ...] = ()
+    splits: tuple[SplitRule, ...] = ()
+    line_noise: tuple[noise.LineRule, ...] = ()
 
     def rules(self, chain: Chain[F]) -> tuple[F, ...]:
         return chain.active(self.disabled)
@@ -91,7 +96,17 @@ def scanner(marker_patterns: tuple[tuple[str, str], ...], disabled: frozenset[st
     inline = re.compile(
         f"(?=[{noise.INLINE_FIRST}{SPACE}])(?:{'|'.join([*shapes, f'(?P<space>[{SPACE}]+)'])})"
     )
-    return Scanner(markers, marker_search, inline, first, disabled)
+    return Scanner(
+        markers,
+        marker_search,
+        inline,
+        first,
+        disabled,
+        markup=noise.LINE_START.active(disabled),
+        claims=LINE_CLAIMS.active(disabled),
+        splits=LINE_SPLITS.active(disabled),
+        line_noise=noise.LINE_NOISE.active(disabled),
+    )
 
 
 def _inline_rules(disabled: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
@@ -102,11 +117,10 @@ _INLINE_KIND = {name.replace("-", "_"): kind for name, kind in noise.INLINE_KIND
 
 
 # ------------------------------------------------------------------ lines
-class Line(NamedTuple):
-    start: int
-    content_end: int  # before the line break
-    end: int  # after the line break
-    chunk_end: int = -1  # end of a viewer chunk number that opens the line
+# A physical line: (start, end of its content before the line break, end after
+# it, end of a viewer chunk number that opens it or -1). A plain tuple: one is
+# made per line, and a NamedTuple costs twice as much to make.
+Line = tuple[int, int, int, int]
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
@@ -117,15 +131,15 @@ def physical_lines(text: str) -> Iterator[Line]:
     if "\r" in text:
         for m in _LINE.finditer(text):
             start, end = m.span()
-            yield Line(start, len(m.group().rstrip("\r\n")) + start, end)
+            yield (start, len(m.group().rstrip("\r\n")) + start, end, -1)
         return
     pos, n = 0, len(text)
     while pos < n:
         nl = text.find("\n", pos)
         if nl < 0:
-            yield Line(pos, n, n)
+            yield (pos, n, n, -1)
             return
-        yield Line(pos, nl, nl + 1)
+        yield (pos, nl, nl + 1, -1)
         pos = nl + 1
 
 
@@ -146,8 +160,8 @@ def chunk_numbers(scan: Scanner, text: str, lines: Iterator[Line]) -> Iterator[L
     held: list[Line] = []  # from the first line of a possible run
     run: list[tuple[int, int, int]] = []  # (index in held, number, end of the number)
     for line in lines:
-        m = _CHUNK_NUMBER.match(text, line.start, line.content_end)
-        if m is None and not text[line.start : line.content_end].strip(SPACE):
+        m = _CHUNK_NUMBER.match(text, line[0], line[1])
+        if m is None and not text[line[0] : line[1]].strip(SPACE):
             if held:
                 held.append(line)  # a blank line neither continues nor breaks a run
             else:
@@ -158,7 +172,8 @@ def chunk_numbers(scan: Scanner, text: str, lines: Iterator[Line]) -> Iterator[L
             run.append((len(held), number, m.end()))
             held.append(line)
             continue
-        yield from _settle(text, held, run)
+        if held:
+            yield from _settle(text, held, run)
         held, run = ([line], [(0, number, m.end())]) if m else ([], [])
         if m is None:
             yield line
@@ -169,19 +184,19 @@ def _settle(text: str, held: list[Line], run: list[tuple[int, int, int]]) -> Ite
     """The held lines, with chunk ends set when the run is one of viewer chunks."""
     chunks: dict[int, int] = {}
     if len(run) >= TUNING.chunk_run_min:
-        mid_word = sum(not ends_sentence(text, held[i].start) for i, _, _ in run[1:])
+        mid_word = sum(not ends_sentence(text, held[i][0]) for i, _, _ in run[1:])
         if 2 * mid_word >= len(run) - 1:
             chunks = {i: stop for i, _, stop in run}
     for i, line in enumerate(held):
-        yield line._replace(chunk_end=chunks[i]) if i in chunks else line
+        yield (*line[:3], chunks[i]) if i in chunks else line
 
 
 # -------------------------------------------------------------- line parts
-class LineParts(NamedTuple):
-    lead: Block  # a chunk number and markup before the text
-    body: list[Block]  # the line's blocks after that
-    chunk: bool  # opened by a chunk number: may continue the paragraph before
-    closed: bool  # a block nothing may extend (a signature)
+# One line's pieces: (lead: a chunk number and markup before the text; body:
+# the line's blocks after that; chunk: opened by a chunk number, so it may
+# continue the paragraph before; closed: a block nothing may extend, such as a
+# signature). A plain tuple, made once per line.
+LineParts = tuple[Block, list[Block], bool, bool]
 
 
 SplitRule = Callable[[Scanner, str, int, "re.Match[str]"], bool | None]
@@ -227,31 +242,32 @@ def space_before_marker(
 def line_parts(scan: Scanner, text: str, lines: Iterator[Line]) -> Iterator[LineParts | None]:
     """Each line's pieces, or None for a blank line (which ends a paragraph)."""
     resume = 0  # a comment may run past its line: text before this is taken
-    markup = scan.rules(noise.LINE_START)
-    claims = scan.rules(LINE_CLAIMS)
-    for line in lines:
-        end = line.content_end
-        pos = skip_space(text, max(line.start, resume), end)
+    markup, claims = scan.markup, scan.claims
+    for start, end, _, chunk_end in lines:
+        pos = skip_space(text, max(start, resume), end)
         if pos >= end:
             yield None
             continue
         lead: Block = []
-        if line.chunk_end >= 0:
-            lead.append(Piece(K.CHUNK, pos, line.chunk_end))
-            pos = skip_space(text, line.chunk_end, end)
+        if chunk_end >= 0:
+            lead.append(Piece(K.CHUNK, pos, chunk_end))
+            pos = skip_space(text, chunk_end, end)
         while pos < end and (found := noise.leading_markup(text, pos, end, markup)):
             kind, stop = found
             lead.append(Piece(kind, pos, stop))
             resume = stop
             pos = skip_space(text, stop, max(end, stop))
-        chunk = line.chunk_end >= 0
+        chunk = chunk_end >= 0
         if pos >= end:
-            yield LineParts(lead, [], chunk, False)
-        elif claimed := _claim(claims, text, line.start, pos, end):
-            yield LineParts(lead, [claimed], chunk, True)
+            yield (lead, [], chunk, False)
+        elif claimed := _claim(claims, text, start, pos, end):
+            yield (lead, [claimed], chunk, True)
         else:
-            yield LineParts(
-                lead, [_classify(scan, text, s) for s in _split(scan, text, pos, end)], chunk, False
+            yield (
+                lead,
+                [_classify(scan, text, s) for s in _split(scan, text, pos, end)],
+                chunk,
+                False,
             )
 
 
@@ -290,7 +306,7 @@ def _split(scan: Scanner, text: str, pos: int, end: int) -> list[Block]:
     blocks: list[Block] = []
     pieces: Block = []
     seg_start = pos
-    splits = scan.rules(LINE_SPLITS)
+    splits = scan.splits
     for m in scan.inline.finditer(text, pos, end):
         kind = str(m.lastgroup)
         if kind == "space":
@@ -332,7 +348,7 @@ def _classify(scan: Scanner, text: str, segment: Block) -> Block:
     content = text[piece.start : piece.end].rstrip(SPACE)
     if scan.markers.match(content):
         return segment
-    kind = noise.line_noise(content, scan.rules(noise.LINE_NOISE))
+    kind = noise.line_noise(content, scan.line_noise)
     return segment if kind is None else [Piece(kind, piece.start, piece.start + len(content))]
 
 
@@ -354,23 +370,25 @@ def _join(
     """The blocks one line makes final, and the block a chunk line may extend next."""
     if parts is None:  # a blank line ends a paragraph
         return ([] if current is None else [current]), None
-    body = parts.body
-    done: list[Block] = []
-    if parts.chunk and current is not None and _open_ended(text, current):
-        current.extend(parts.lead)
-        if body and not parts.closed:
+    lead, body, chunk, closed = parts
+    if chunk and current is not None and _open_ended(text, current):
+        current.extend(lead)
+        if body and not closed:
             current.extend(body[0])
             body = body[1:]
         if not body:
-            return done, current
-        done.append(current)
+            return [], current
+        done = [current]
     else:
-        done.extend(b for b in (current, parts.lead) if b)
+        done = [current] if current is not None else []
+        if lead:
+            done.append(lead)
         if not body:
             return done, None
-    if parts.closed:
-        return [*done, *body], None
-    return [*done, *body[:-1]], body[-1]
+    if closed:
+        return done + body, None
+    done += body[:-1]
+    return done, body[-1]
 
 
 def _open_ended(text: str, block: Block) -> bool:
@@ -416,16 +434,14 @@ def closing_signature(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iter
     The last two blocks of text and the noise after them are held back.
     """
     held: list[Block] = []
-    texts = 0
+    last = -1  # where in ``held`` the last block of text stands
     for block in blocks:
-        held.append(block)
         if not K.is_noise(block[0].type):
-            texts += 1
-            if texts > 2:
-                first = next(i for i, b in enumerate(held) if not K.is_noise(b[0].type))
-                yield from held[: first + 1]
-                del held[: first + 1]
-                texts -= 1
+            if last > 0:  # ``held`` starts at the one before the last
+                yield from held[:last]
+                del held[:last]
+            last = len(held)
+        held.append(block)
     _sign(text, held)
     yield from held
 

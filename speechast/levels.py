@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from functools import cached_property
 from itertools import islice
 
-import attrs
 from lark import Token
 
 from speechast import diagnostics, furniture, inline, rules, titles
@@ -23,26 +21,22 @@ from speechast import tokens as K
 from speechast.blocks import ends_sentence
 from speechast.nodes import Diagnostic
 from speechast.numbering import Mark, Numbering, Placement
-from speechast.registry import HEADINGS, ITEMS
+from speechast.registry import ITEMS
 from speechast.rules import Chain
 from speechast.tuning import TUNING
 
 
-@attrs.frozen
 class Block:
-    tokens: list[Token]
+    """One block's tokens, with its opening marker (if any) read once."""
 
-    @cached_property
-    def mark(self) -> Mark | None:
-        """The block's opening marker, if it has one."""
-        first = self.tokens[0]
-        if first.type == K.TEXT or K.is_noise(first.type):
-            return None
-        return Mark.of(first.type, first.value)
+    __slots__ = ("is_noise", "mark", "tokens")
 
-    @property
-    def is_noise(self) -> bool:
-        return all(K.is_noise(t.type) for t in self.tokens)
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        first = tokens[0].type
+        noisy = first.startswith(K.NOISE_PREFIX)
+        self.is_noise = noisy and all(K.is_noise(t.type) for t in tokens)
+        self.mark = None if noisy or first == K.TEXT else Mark.of(first, tokens[0].value)
 
 
 class LevelPostLexer:
@@ -109,8 +103,13 @@ class Leveller:
                 yield from block.tokens  # noise between paragraphs changes nothing
                 continue
             self.ran_on = False
-            out = next((o for rule in self.rules if (o := rule(self, block)) is not None), None)
-            yield from self.running_text(block) if out is None else out
+            for rule in self.rules:
+                out = rule(self, block)
+                if out is not None:
+                    yield from out
+                    break
+            else:
+                yield from self.running_text(block)
             self.after_paragraph = self.ran_on
         yield from self.close_to(0)
         yield from (K.finding(f) for f in self.findings)
@@ -165,11 +164,11 @@ class Leveller:
         rest = merged[lead:]
         if not rest:
             return
-        level = self.numbering.depth + 1
-        marked = next(
-            (m for rule in self.inline_runs if (m := rule(rest, self.scan, level)) is not None),
-            None,
-        )
+        marked = None
+        for rule in self.inline_runs:
+            marked = rule(rest, self.scan, self.numbering.depth + 1)
+            if marked is not None:
+                break
         if marked is None and len(rest) == 1:
             yield rest[0]  # a plain paragraph is one token
             return
@@ -208,7 +207,7 @@ def article(lv: Leveller, block: Block) -> Iterable[Token] | None:
 def numbered(lv: Leveller, block: Block) -> Iterable[Token] | None:
     """A marker that fits the numbering in force opens its level."""
     mark = block.mark
-    if mark is None or mark.family not in HEADINGS | ITEMS:
+    if mark is None or not (mark.is_heading or mark.is_item):
         return None
     placement, findings = lv.numbering.place(
         mark, (b.mark for b in lv.ahead), lambda: lv.inline_run(block)

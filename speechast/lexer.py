@@ -18,6 +18,8 @@ from speechast import rules
 from speechast import tokens as K
 from speechast.blocks import Block, Piece, Scanner, blocks, scanner, skip_space
 
+EOB = K.EOB  # bound here: the loop below makes one per block
+
 
 def tokens(scan: Scanner, text: str) -> Iterator[Token]:
     """The blocks as tokens that tile ``text``, each block closed by ``_EOB``.
@@ -34,13 +36,13 @@ def tokens(scan: Scanner, text: str) -> Iterator[Token]:
                 # whitespace before the first words: noise of its own, so every
                 # text token starts at its first character
                 yield Token(K.BLANK, text[: piece.start], 0, end_pos=piece.start)
-                yield K.zero(K.EOB, piece.start)
+                yield Token(EOB, "", piece.start, end_pos=piece.start)
                 start = piece.start
             if pending is not None:
                 yield Token(pending.type, text[start : piece.start], start, end_pos=piece.start)
                 start = piece.start
             for _ in range(closes):
-                yield K.zero(K.EOB, start)
+                yield Token(EOB, "", start, end_pos=start)
             closes = 0
             pending = piece
         closes += 1
@@ -50,7 +52,7 @@ def tokens(scan: Scanner, text: str) -> Iterator[Token]:
         return
     yield Token(pending.type, text[start:], start, end_pos=len(text))
     for _ in range(closes):
-        yield K.zero(K.EOB, len(text))
+        yield Token(EOB, "", len(text), end_pos=len(text))
 
 
 def _with_marker(scan: Scanner, text: str, block: Block) -> Block:

@@ -59,10 +59,6 @@ _NEWS_LINE = re.compile(
 )
 
 
-def _short(content: str) -> bool:
-    return len(content) <= TUNING.furniture_line_max
-
-
 @LINE_NOISE.rule("page-line")
 def page_line(content: str) -> str | None:
     """-3- / — 3 — / 第3页 共10页 / 3/10 alone on a line."""
@@ -78,7 +74,8 @@ def link_line(content: str) -> str | None:
 @LINE_NOISE.rule("nav-line")
 def nav_line(content: str) -> str | None:
     """当前位置：首页 > … — a breadcrumb, which never ends a sentence."""
-    if _short(content) and content[-1] not in SENTENCE_END and _NAV.search(content):
+    short = len(content) <= TUNING.furniture_line_max
+    if short and content[-1] not in SENTENCE_END and _NAV.search(content):
         return K.NAV
     return None
 
@@ -86,13 +83,13 @@ def nav_line(content: str) -> str | None:
 @LINE_NOISE.rule("ad-line")
 def ad_line(content: str) -> str | None:
     """仅供学习 / QQ群 / 欢迎访问… — site, shop and group furniture."""
-    return K.AD if _short(content) and _AD.search(content) else None
+    return K.AD if len(content) <= TUNING.furniture_line_max and _AD.search(content) else None
 
 
 @LINE_NOISE.rule("news-line")
 def news_line(content: str) -> str | None:
     """※ notes, 责任编辑：…, copyright footers, and short lines with a photo credit."""
-    if not _short(content):
+    if len(content) > TUNING.furniture_line_max:
         return None
     if _NEWS_LINE.match(content) or (
         len(content) < TUNING.news_caption_max and _NEWS_LINE.search(content)

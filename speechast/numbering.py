@@ -12,6 +12,7 @@ second member follows its first.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import attrs
 
@@ -23,32 +24,27 @@ from speechast.tuning import TUNING
 SUBHEAD = "SUBHEAD"
 
 
-@attrs.frozen
-class Mark:
-    """A marker as the engine sees it."""
+class Mark(NamedTuple):
+    """A marker as the engine sees it, read once (a tuple: one is made per marker)."""
 
     family: str
     text: str  # as written, without surrounding space
+    number: int | None
+    group: str  # the numbering it continues
+    is_item: bool
+    is_heading: bool
 
     @classmethod
     def of(cls, family: str, text: str) -> Mark:
-        return cls(family, text.strip())
-
-    @property
-    def number(self) -> int | None:
-        return ordinal_of(self.family, self.text)
-
-    @property
-    def group(self) -> str:
-        return registry.sequence_group(self.family)
-
-    @property
-    def is_item(self) -> bool:
-        return self.family in registry.ITEMS
-
-    @property
-    def is_heading(self) -> bool:
-        return self.family in registry.HEADINGS
+        text = text.strip()
+        return cls(
+            family,
+            text,
+            ordinal_of(family, text),
+            registry.sequence_group(family),
+            family in registry.ITEMS,
+            family in registry.HEADINGS,
+        )
 
 
 @attrs.frozen

@@ -27,12 +27,12 @@ def _scan() -> B.Scanner:
     ],
 )
 def test_physical_lines(text: str, lines: list[tuple[int, int, int]]) -> None:
-    assert [tuple(line[:3]) for line in B.physical_lines(text)] == lines
+    assert [line[:3] for line in B.physical_lines(text)] == lines
 
 
 def _chunked(text: str) -> list[bool]:
     lines = B.chunk_numbers(_scan(), text, B.physical_lines(text))
-    return [line.chunk_end >= 0 for line in lines]
+    return [line[3] >= 0 for line in lines]
 
 
 def test_chunk_numbers_need_a_run_that_stops_mid_sentence() -> None:
@@ -50,10 +50,8 @@ def test_chunk_numbers_need_a_run_that_stops_mid_sentence() -> None:
 
 def test_join_lines_continues_a_paragraph_across_a_chunk_line() -> None:
     text = "今年全市各项工作取得\n"
-    first = LineParts([], [[Piece(K.TEXT, 0, 10)]], chunk=False, closed=False)
-    second = LineParts(
-        [Piece(K.CHUNK, 11, 13)], [[Piece(K.TEXT, 13, 15)]], chunk=True, closed=False
-    )
+    first: LineParts = ([], [[Piece(K.TEXT, 0, 10)]], False, False)
+    second: LineParts = ([Piece(K.CHUNK, 11, 13)], [[Piece(K.TEXT, 13, 15)]], True, False)
     out = list(B.join_lines(text + "2、新进", iter([first, second])))
     assert out == [[Piece(K.TEXT, 0, 10), Piece(K.CHUNK, 11, 13), Piece(K.TEXT, 13, 15)]]
     # a blank line between them ends the paragraph
