@@ -18,10 +18,9 @@ import attrs
 
 from speechast import diagnostics, registry
 from speechast.markers import ordinal_of
-from speechast.tokens import ARTICLE
+from speechast.tokens import ARTICLE, SUBHEAD
 from speechast.tuning import TUNING
 
-SUBHEAD = "SUBHEAD"
 
 
 class Mark(NamedTuple):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -62,3 +63,16 @@ def test_sound_streams_parse(kinds: str) -> None:
 def test_broken_streams_are_refused(kinds: str) -> None:
     with pytest.raises(UnexpectedToken):
         _parse(kinds)
+
+
+def test_token_kinds_are_the_grammars_terminals() -> None:
+    from speechast import tokens as K
+
+    text = grammar_text()
+    declared = {
+        name for line in re.findall(r"^%declare (.*)$", text, re.M) for name in line.split()
+    }
+    kinds = {K.TEXT, K.TITLE_TEXT, K.DOC_TITLE, K.SUBHEAD, K.EOB, K.RICH, K.RICH_TITLE, K.CLOSE}
+    kinds |= {K.IOPEN, K.ICLOSE, K.DIAGNOSTIC, *K.NOISE_KINDS}
+    assert kinds <= declared
+    assert re.search(rf"^{K.ARTICLE}:", text, re.M)
