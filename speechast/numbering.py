@@ -22,7 +22,6 @@ from speechast.tokens import ARTICLE, SUBHEAD
 from speechast.tuning import TUNING
 
 
-
 class Mark(NamedTuple):
     """A marker as the engine sees it, read once (a tuple: one is made per marker)."""
 
