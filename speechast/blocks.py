@@ -9,7 +9,7 @@ The stages, in order (each streams, so memory stays flat on long texts)::
 
     physical_lines → LINE_STAGES (chunk-numbers) → line_parts (LINE_SPLITS,
     noise.LINE_START, noise.INLINE_NOISE, noise.LINE_NOISE) → join_lines
-    → BLOCK_STAGES (ad-region, closing-signature, run-on-split)
+    → BLOCK_STAGES (ad-region, licence-tail, closing-signature, run-on-split)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import attrs
 
-from speechast import noise, registry
+from speechast import noise, registry, words
 from speechast import tokens as K
 from speechast.registry import SENTENCE_END, SPACE
 from speechast.rules import Chain, F
@@ -425,6 +425,32 @@ def ad_region(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[Blo
                 head[i] = [Piece(K.AD, only.start, only.end)]
     yield from head
     yield from blocks
+
+
+_LICENCE_OPENER = re.compile(words.alternation(words.LICENCE_OPENERS))
+_LICENCE_WORD = re.compile(words.alternation(words.LICENCE_WORDS))
+
+
+@BLOCK_STAGES.rule("licence-tail")
+def licence_tail(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[Block]:
+    """A licence footer at the end of a page copy (本作品是…属于公有领域 / Public
+    domain), broken into fragment lines by its links: every block from its first
+    line to the end is noise. Blocks are held from a line that opens one until
+    the end shows it is one, or until too many follow for a footer."""
+    held: list[Block] = []
+    for block in blocks:
+        if held:
+            held.append(block)
+            if len(held) > TUNING.licence_tail_blocks:
+                yield from held
+                held = []
+        elif block[0].type == K.TEXT and _LICENCE_OPENER.match(text, block[0].start):
+            held = [block]
+        else:
+            yield block
+    if held and any(_LICENCE_WORD.search(text, b[0].start, b[-1].end) for b in held):
+        held = [[Piece(K.NEWS, b[0].start, b[-1].end)] for b in held]
+    yield from held
 
 
 @BLOCK_STAGES.rule("closing-signature")

@@ -53,7 +53,7 @@ _AD = re.compile(
 # footers inside a line are cut out by the inline rules instead.
 _NEWS_LINE = re.compile(
     r"※"
-    rf"|(?:{words.alternation(words.CREDIT_LABELS)})\s*[:：]\s*\S{{1,12}}$"
+    rf"|(?:{words.alternation(words.CREDIT_LABELS)})\s*[:：]\s*[^。！？!?；;\s]{{1,30}}$"
     rf"|(?:{words.alternation(words.COPYRIGHT_WORDS)})"
     r"|/\s*摄"
 )
@@ -96,6 +96,21 @@ def news_line(content: str) -> str | None:
     ):
         return K.NEWS
     return None
+
+
+# A Markdown image or a link standing alone, an HTML tag line without words,
+# a horizontal rule: markup of the page the text was copied from.
+_MARKUP_LINE = re.compile(
+    r"!?\[[^\]]*\]\([^)]*\)"
+    r"|(?:<[^<>]+>|[\s=＝\-_*~·.])*<[^<>]+>(?:<[^<>]+>|[\s=＝\-_*~·.])*"
+    r"|(?:[-*_]\s*){3,}"
+)
+
+
+@LINE_NOISE.rule("markup-line")
+def markup_line(content: str) -> str | None:
+    """![](图.png) / [链接](…) / <center>===</center> / ------ alone on a line."""
+    return K.MARKUP if _MARKUP_LINE.fullmatch(content) else None
 
 
 def line_noise(content: str, rules: tuple[LineRule, ...]) -> str | None:
@@ -172,7 +187,7 @@ INLINE_NEWS = INLINE_NOISE.rule("inline-news")(
     re.compile(
         rf"[（(](?:{words.alternation(words.AGENCIES)})[^（）()]{{0,20}}电[）)]"
         rf"|(?:{words.alternation(words.PHOTO_AGENCIES)})?记者\s*[\u4e00-\u9fff·]{{2,8}}\s*/\s*摄"
-        rf"|《[^《》]{{2,12}}(?:{words.alternation(words.PAPERS)})》\s*[（(][^（）()]{{0,30}}版\s*[）)]"
+        rf"|《\s*[^《》\s]{{1,12}}(?:{words.alternation(words.PAPERS)})\s*》\s*[（(][^（）()]{{0,30}}版\s*[）)]"
     )
 )
 INLINE_KINDS = {"inline-page": K.PAGE, "inline-news": K.NEWS}

@@ -19,6 +19,9 @@ class Tuning:
     # lines between two ad lines there are part of the banner.
     ad_region_blocks: int = 30
     ad_line_max: int = 40
+    # A licence footer broken into fragment lines by its links runs to a few
+    # dozen lines; a line opening one further from the end is text.
+    licence_tail_blocks: int = 80
     # An office name above a closing date is short and has no punctuation.
     office_max: int = 25
     # Right-aligned lines (a signature or date padded with spaces) start at

@@ -16,56 +16,31 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+# fmt: off
 # ------------------------------------------------------------------ noise
 # Labels that open a breadcrumb line: 当前位置：首页 > …
 NAV_LABELS = ("当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置")
 # Labels of link and source lines a page copy carries: 本文标题：…, 原文链接：…
 LINK_LABELS = (
-    "本文标题",
-    "链接地址",
-    "原文地址",
-    "原文链接",
-    "本文链接",
-    "本文地址",
-    "文章来源",
-    "转载请注明",
-    "来源网址",
+    "本文标题", "链接地址", "原文地址", "原文链接", "本文链接", "本文地址", "文章来源",
+    "转载请注明", "来源网址", "网址", "链接", "URL", "url",
 )
 # Editorial credits that stand as a line of their own: 责任编辑：某某
-CREDIT_LABELS = ("责任编辑", "编辑", "审核", "校对", "来源")
+CREDIT_LABELS = ("责任编辑", "编辑", "审核", "校对", "来源", "作者", "撰稿", "摄影", "监制")
 # Words of licence and copyright footers.
 COPYRIGHT_WORDS = (
-    "版权所有",
-    "版权声明",
-    "Copyright",
-    "©",
-    "知识共享",
-    "许可协议",
-    "未经授权",
-    "禁止转载",
+    "版权所有", "版权声明", "Copyright", "©", "知识共享", "许可协议", "未经授权", "禁止转载",
 )
 # Site, shop and group furniture: these words rarely open a line of a speech.
 AD_WORDS = (
-    "仅供学习",
-    "禁止外传",
-    "仅供参考",
-    "QQ群",
-    "qq群",
-    "微信群",
-    "会员群",
-    "公众号",
-    "扫码",
-    "二维码",
-    "订阅",
-    "倒卖",
-    "免费下载",
-    "下载地址",
-    "点击下载",
-    "VIP",
-    "vip",
-    "加微信",
-    "客服",
+    "仅供学习", "禁止外传", "仅供参考", "QQ群", "qq群", "微信群", "会员群", "公众号", "扫码",
+    "二维码", "订阅", "倒卖", "免费下载", "下载地址", "点击下载", "VIP", "vip", "加微信", "客服",
 )
+# How a licence footer opens (本作品是…的法律…属于公有领域 / This work is…) and
+# the words that show it is one.
+LICENCE_OPENERS = ("本作品", "本作品来自", "This work", "Public domain")
+LICENCE_WORDS = ("公有领域", "Public domain", "public domain", "著作权", "版权", "知识共享",
+                 "Creative Commons", "许可协议")
 # News agencies whose datelines are spliced into reports: （新华社北京3月6日电）
 AGENCIES = ("新华社", "中新社", "人民网", "新华网", "央视网")
 # Agencies whose photographers are credited: 新华社记者 某某/摄
@@ -78,35 +53,9 @@ PAPERS = ("日报", "晚报", "时报")
 # In run-on text with no punctuation between a heading and its body, the last
 # such noun within reach of the clause start is where the heading ends.
 HEADING_FINAL_NOUNS = (
-    "局面",
-    "水平",
-    "方向",
-    "作用",
-    "能力",
-    "体系",
-    "机制",
-    "格局",
-    "新篇章",
-    "新作为",
-    "新成效",
-    "新业绩",
-    "新征程",
-    "新高度",
-    "主力军",
-    "生命线",
-    "着力点",
-    "落脚点",
-    "排头兵",
-    "保障",
-    "合力",
-    "活力",
-    "基础",
-    "质量",
-    "成效",
-    "氛围",
-    "环境",
-    "根基",
-    "底线",
+    "局面", "水平", "方向", "作用", "能力", "体系", "机制", "格局", "新篇章", "新作为", "新成效",
+    "新业绩", "新征程", "新高度", "主力军", "生命线", "着力点", "落脚点", "排头兵", "保障",
+    "合力", "活力", "基础", "质量", "成效", "氛围", "环境", "根基", "底线",
 )
 
 # --------------------------------------------------------------- speeches
@@ -117,47 +66,13 @@ AUDIENCE_OPENERS = ("各位", "尊敬的")
 CLOSING_OPENERS = ("让我们",)
 # Offices a speaker line names: 市委副书记、市长 张三.
 OFFICES = (
-    "主任",
-    "主席",
-    "书记",
-    "部长",
-    "局长",
-    "市长",
-    "县长",
-    "区长",
-    "省长",
-    "镇长",
-    "乡长",
-    "理事长",
-    "会长",
-    "院长",
-    "校长",
-    "厅长",
-    "处长",
-    "科长",
-    "委员",
-    "总经理",
-    "经理",
-    "董事长",
-    "总裁",
-    "秘书长",
-    "组长",
-    "队长",
-    "行长",
-    "社长",
-    "主编",
+    "主任", "主席", "书记", "部长", "局长", "市长", "县长", "区长", "省长", "镇长", "乡长",
+    "理事长", "会长", "院长", "校长", "厅长", "处长", "科长", "委员", "总经理", "经理", "董事长",
+    "总裁", "秘书长", "组长", "队长", "行长", "社长", "主编",
 )
 # What a speech is called in its title: 在…会议上的讲话.
 SPEECH_KINDS = (
-    "讲话",
-    "发言",
-    "报告",
-    "致辞",
-    "工作报告",
-    "主持词",
-    "总结讲话",
-    "动员讲话",
-    "讲话提纲",
-    "讲话摘要",
-    "讲话稿",
+    "讲话", "发言", "报告", "致辞", "工作报告", "主持词", "总结讲话", "动员讲话", "讲话提纲",
+    "讲话摘要", "讲话稿",
 )
+# fmt: on
