@@ -321,7 +321,12 @@ def _split(scan: Scanner, text: str, pos: int, end: int) -> list[Block]:
             continue
         if pos < m.start():
             pieces.append(Piece(K.TEXT, pos, m.start()))
-        pieces.append(Piece(_INLINE_KIND[kind], m.start(), m.end()))
+        if kind == "markdown_link":  # the link's text stays text
+            inner = m.span("link_text")
+            pieces += [Piece(K.MARKUP, m.start(), inner[0]), Piece(K.TEXT, *inner)]
+            pieces.append(Piece(K.MARKUP, inner[1], m.end()))
+        else:
+            pieces.append(Piece(_INLINE_KIND[kind], m.start(), m.end()))
         pos = m.end()
     if pos < end:
         pieces.append(Piece(K.TEXT, pos, end))

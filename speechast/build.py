@@ -124,7 +124,9 @@ class TreeBuilder(Transformer[Token, Document]):
         )
 
     def title(self, children: list[Token]) -> Title:
-        return Title(span=_span_of(children), text=children[0].value.strip())
+        # a title split over two lines is one title: its lines join without a break
+        lines = children[0].value.splitlines()
+        return Title(span=_span_of(children), text="".join(line.strip() for line in lines))
 
     def noise(self, children: list[Token]) -> Noise:
         token = children[0]

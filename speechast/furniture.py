@@ -74,8 +74,8 @@ def title_split(
     value = token.value
     cut = next((c for rule in rules if (c := rule(value)) is not None), None)
     if cut is None:
-        if len(tokens) > lead + 1:
-            return None
+        if not all(K.is_noise(t.type) for t in tokens[lead + 1 :]):
+            return None  # text goes on after noise inside the line
         cut = len(value)
     head = value[:cut].strip()
     if not _title_shape(head) or SALUTATION.fullmatch(value.strip()):
@@ -86,6 +86,41 @@ def title_split(
     if cut < len(value):
         rest = [Token(K.TEXT, value[cut:], stop, end_pos=end_of(token)), *rest]
     return [*tokens[:lead], title], rest
+
+
+_ISSUER = re.compile(rf"\S{{2,20}}(?:{words.alternation(words.ISSUER_ENDS)})")
+
+
+def is_issuer_above_title(tokens: list[Token], following: list[Token] | None) -> bool:
+    """台州市教育局 / 关于…的通知: an office's name alone above a title-shaped line
+    is the issuing office (版头), not the title."""
+    if len(tokens) != 1 or following is None or len(following) != 1:
+        return False
+    if tokens[0].type != K.TEXT or following[0].type != K.TEXT:
+        return False
+    return bool(_ISSUER.fullmatch(tokens[0].value.strip())) and _title_shape(
+        following[0].value.strip()
+    )
+
+
+# A title line that breaks off where a title goes on (…培训班、 / …会议和).
+_UNFINISHED = re.compile(r"[、，,和与及暨]$")
+
+
+def title_goes_on(tokens: list[Token], following: list[Token] | None) -> bool:
+    """在第18期…培训班、 / 第20期…开班典礼上的致辞: a title split over two lines,
+    the first breaking off at a clause mark or a conjunction."""
+    if len(tokens) != 1 or following is None or len(following) != 1:
+        return False
+    if tokens[0].type != K.TEXT or following[0].type != K.TEXT:
+        return False
+    first, second = tokens[0].value.strip(), following[0].value.strip()
+    return (
+        _UNFINISHED.search(first) is not None
+        and not SENTENCE_STOP_RE.search(first)
+        and _title_shape(second)
+        and len(first) + len(second) <= TUNING.doc_title_max
+    )
 
 
 def _title_shape(head: str) -> bool:

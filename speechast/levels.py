@@ -90,7 +90,7 @@ class Leveller:
         self.after_paragraph = False
         self.ran_on = False
 
-    def _next_block(self) -> Block | None:
+    def next_block(self) -> Block | None:
         if not self.ahead:
             return None
         block = self.ahead.popleft()
@@ -98,7 +98,7 @@ class Leveller:
         return block
 
     def run(self) -> Iterator[Token]:
-        while (block := self._next_block()) is not None:
+        while (block := self.next_block()) is not None:
             if block.is_noise:
                 yield from block.tokens  # noise between paragraphs changes nothing
                 continue
@@ -217,10 +217,27 @@ def numbered(lv: Leveller, block: Block) -> Iterable[Token] | None:
     return None if placement is None else lv.open(block, placement)
 
 
+@OUTLINE.rule("split-title")
+def split_title(lv: Leveller, block: Block) -> Iterable[Token] | None:
+    """A title broken over two lines (…培训班、 / 第20期…的致辞) is one title."""
+    if not (lv.want_title and not lv.seen_heading) or not lv.ahead:
+        return None
+    if not furniture.title_goes_on(block.tokens, lv.ahead[0].tokens):
+        return None
+    second = lv.next_block()
+    assert second is not None
+    lv.want_title = False
+    first, last = block.tokens[0], second.tokens[0]
+    return [Token(K.DOC_TITLE, first.value + last.value, first.start_pos, end_pos=last.end_pos)]
+
+
 @OUTLINE.rule("title-line")
 def title_line(lv: Leveller, block: Block) -> Iterable[Token] | None:
     """The first title-shaped block before any heading is the document's title."""
     if not (lv.want_title and not lv.seen_heading):
+        return None
+    following = lv.ahead[0].tokens if lv.ahead else None
+    if furniture.is_issuer_above_title(block.tokens, following):
         return None
     found = furniture.title_split(block.tokens, lv.title_ends)
     if found is None:

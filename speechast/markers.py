@@ -70,5 +70,5 @@ def ordinal_of(family: str, text: str) -> int | None:
 
 
 def make_marker(family: str, text: str) -> Marker:
-    text = text.strip()
+    text = registry.strip_blank(text)
     return Marker(text=text, family=family, ordinal=ordinal_of(family, text))

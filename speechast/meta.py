@@ -167,26 +167,12 @@ def extract(children: Sequence[Block]) -> Meta:
     has its own)."""
     found: dict[str, Field] = {}
     intro: list[Paragraph] = []
-    for node in _head(children):
-        title_parts: list[_Part] = []
-        running_text = False
-        parts = list(_parts(node))
-        i = 0
-        while i < len(parts):
-            known_title = "title" in found or bool(title_parts)
-            role, value, taken = _classify(parts, i, found, known_title)
-            if role is not None and value is not None:
-                _take_title(found, title_parts)
-                found[role] = value
-                i += taken
-            elif "title" not in found and _title_like(parts[i].text):
-                title_parts.append(parts[i])
-                i += 1
-            elif "title" in found and parts[i].text in found["title"].text:
-                i += 1  # the title pasted again
-            else:
-                running_text = True
-                break
+    head = list(_head(children))
+    # Lines above a title line are front matter (an issuing office, a speaker):
+    # they may give fields, never the title.
+    title_at = next((i for i, n in enumerate(head) if isinstance(n, Title)), 0)
+    for index, node in enumerate(head):
+        title_parts, running_text = _read_node(node, found, index < title_at)
         if running_text and isinstance(node, Paragraph) and not title_parts:
             if "salutation" not in found and (m := _LEADING_SALUTATION.match(node.text)):
                 found["salutation"] = field(m.group(), node.span[0])
@@ -211,6 +197,33 @@ def extract(children: Sequence[Block]) -> Meta:
         intro=_joined(intro),
         closing=_joined(_closing(children)),
     )
+
+
+def _read_node(
+    node: Title | Paragraph, found: dict[str, Field], front: bool
+) -> tuple[list[_Part], bool]:
+    """Read one head line's parts into ``found``: the parts that make up the
+    title, and whether the line turned out to be running text."""
+    title_parts: list[_Part] = []
+    parts = list(_parts(node))
+    i = 0
+    while i < len(parts):
+        known_title = "title" in found or bool(title_parts)
+        role, value, taken = _classify(parts, i, found, known_title)
+        if role is not None and value is not None:
+            _take_title(found, title_parts)
+            found[role] = value
+            i += taken
+        elif front:
+            i += 1  # front matter above the title line
+        elif "title" not in found and _title_like(parts[i].text):
+            title_parts.append(parts[i])
+            i += 1
+        elif "title" in found and parts[i].text in found["title"].text:
+            i += 1  # the title pasted again
+        else:
+            return title_parts, True
+    return title_parts, False
 
 
 def _head(children: Sequence[Block]) -> Iterator[Title | Paragraph]:

@@ -190,10 +190,15 @@ INLINE_NEWS = INLINE_NOISE.rule("inline-news")(
         rf"|《\s*[^《》\s]{{1,12}}(?:{words.alternation(words.PAPERS)})\s*》\s*[（(][^（）()]{{0,30}}版\s*[）)]"
     )
 )
-INLINE_KINDS = {"inline-page": K.PAGE, "inline-news": K.NEWS}
+# A Markdown link: its text is the document's, its brackets and address are
+# markup ([标题](https://…) → 标题). An image (![…](…)) is not a link.
+MARKDOWN_LINK = INLINE_NOISE.rule("markdown-link")(
+    re.compile(r"(?<!!)\[(?P<link_text>[^\[\]\n]{1,200})\]\([^()\s]{0,500}\)")
+)
+INLINE_KINDS = {"inline-page": K.PAGE, "inline-news": K.NEWS, "markdown-link": K.MARKUP}
 
 # Characters the inline shapes can start with.
-INLINE_FIRST = "-－—–―第（(新中记《"
+INLINE_FIRST = "-－—–―第（(新中记《["
 
 # A date standing alone: 2024年3月15日, 二〇二四年三月十五日, 2024-03-15.
 DATE_LINE = re.compile(
@@ -202,7 +207,7 @@ DATE_LINE = re.compile(
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
 )
 
-_SPACE_WIDTH = {" ": 1, "\u00a0": 1, "\t": 4, "\u3000": 2}
+_SPACE_WIDTH = {" ": 1, "\u00a0": 1, "\t": 4, "\u3000": 2, "\u200b": 0, "\u2060": 0, "\ufeff": 0}
 assert set(_SPACE_WIDTH) == set(SPACE)
 
 

@@ -11,6 +11,7 @@ kept by hand.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -83,8 +84,15 @@ SENTENCE_END = "。！？!?；;…"
 SENTENCE_STOP = "。！？!?；;"
 # An inline enumeration member opens a clause: it follows one of these.
 CLAUSE_BREAK = "。！？!?；;：:，,、…”）)"
-# Horizontal space, half- and full-width.
-SPACE = " \t\u3000\u00a0"
+# Horizontal space, half- and full-width, and the zero-width spaces and joiners
+# that editors and web pages leave in text (a line holding only U+200B is blank).
+SPACE = " \t\u3000\u00a0\u200b\u2060\ufeff"
+_BLANK_EDGES = re.compile(r"^[\s\u200b\u2060\ufeff]+|[\s\u200b\u2060\ufeff]+$")
+
+
+def strip_blank(text: str) -> str:
+    """``text`` without the white and zero-width space around it."""
+    return _BLANK_EDGES.sub("", text)
 
 
 # ----------------------------------------------------- first characters

@@ -60,8 +60,8 @@ def _section(lines: list[str], start: int) -> tuple[str, int]:
     return "".join(f"{line}\n" for line in lines[start:end]), end + 1
 
 
-def write_expected(path: Path, actual: dict[str, str]) -> None:
-    """Rewrite the expected dumps of the cases in ``path`` (by rule name)."""
+def write_expected(path: Path, actual: list[str]) -> None:
+    """Rewrite the expected dumps of the cases in ``path``, in order."""
     out: list[str] = []
     lines = path.read_text(encoding="utf-8").split("\n")
     i = 0
@@ -73,7 +73,8 @@ def write_expected(path: Path, actual: dict[str, str]) -> None:
             continue
         source, j = _section(lines, i + 2)
         _, k = _section(lines, j)
-        out += [lines[i], ".", *source.split("\n")[:-1], ".", *actual[m["rule"]].split("\n")[:-1]]
+        dump = actual[len([x for x in out if x == "."]) // 3]
+        out += [lines[i], ".", *source.split("\n")[:-1], ".", *dump.split("\n")[:-1]]
         out.append(".")
         i = k
     path.write_text("\n".join(out), encoding="utf-8")
