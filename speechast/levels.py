@@ -89,6 +89,8 @@ class Leveller:
         # a sub-head stands between two paragraphs.
         self.after_paragraph = False
         self.ran_on = False
+        # The number of # of a Markdown heading sign just before this block.
+        self.hashes = 0
 
     def next_block(self) -> Block | None:
         if not self.ahead:
@@ -101,6 +103,7 @@ class Leveller:
         while (block := self.next_block()) is not None:
             if block.is_noise:
                 yield from block.tokens  # noise between paragraphs changes nothing
+                self.hashes = _hashes(block)
                 continue
             self.ran_on = False
             for rule in self.rules:
@@ -111,6 +114,7 @@ class Leveller:
             else:
                 yield from self.running_text(block)
             self.after_paragraph = self.ran_on
+            self.hashes = 0
         yield from self.close_to(0)
         yield from (K.finding(f) for f in self.findings)
 
@@ -210,7 +214,7 @@ def numbered(lv: Leveller, block: Block) -> Iterable[Token] | None:
     if mark is None or not (mark.is_heading or mark.is_item):
         return None
     placement, findings = lv.numbering.place(
-        mark, (b.mark for b in lv.ahead), lambda: lv.inline_run(block)
+        mark, (b.mark for b in lv.ahead), lambda: lv.inline_run(block), lv.hashes
     )
     for found in findings:
         lv.report(found.code, found.message, block.tokens[0])
@@ -245,6 +249,26 @@ def title_line(lv: Leveller, block: Block) -> Iterable[Token] | None:
     lv.want_title = False
     head, rest = found
     return [*head, *lv.paragraph(rest)] if rest else head
+
+
+@OUTLINE.rule("markdown-heading-level")
+def markdown_heading(lv: Leveller, block: Block) -> Iterable[Token] | None:
+    """### 总结 — a Markdown heading without a marker takes its level from its #s."""
+    if not lv.hashes or block.mark is not None or len(block.tokens) != 1:
+        return None
+    closes = lv.numbering.open_markdown(lv.hashes)
+    return [
+        *(Token(K.CLOSE, "") for _ in range(closes)),
+        K.leveled(block.tokens[0], lv.numbering.depth, K.SUBHEAD),
+    ]
+
+
+def _hashes(block: Block) -> int:
+    """The number of # when a noise block is a Markdown heading sign."""
+    first = block.tokens[0]
+    if len(block.tokens) != 1 or first.type != K.MARKUP or not first.value.startswith("#"):
+        return 0
+    return len(first.value.strip().rstrip("#")) or len(first.value.strip())
 
 
 @OUTLINE.rule("subhead")

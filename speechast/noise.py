@@ -153,8 +153,28 @@ def html_comment(text: str, pos: int, end: int) -> tuple[str, int] | None:
     return (K.MARKUP, m.end()) if m else None
 
 
+_CODE_FENCE = re.compile(r"(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+@LINE_START.rule("code-fence")
+def code_fence(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """A fenced block of code or program output (```…```) is markup, every line of it."""
+    m = _CODE_FENCE.match(text, pos)
+    return (K.MARKUP, m.end()) if m else None
+
+
+_BOLD_START = re.compile(r"\*\*(?=\S)")
+
+
+@LINE_START.rule("bold-marks")
+def bold_marks(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """**1、…** — Markdown bold around a heading: the marker is what follows."""
+    m = _BOLD_START.match(text, pos, end)
+    return (K.MARKUP, m.end()) if m else None
+
+
 # The characters the line-start rules can start with: a prefilter.
-_MARKUP_FIRST = frozenset(">＞#<")
+_MARKUP_FIRST = frozenset(">＞#<*`~")
 
 
 def leading_markup(
@@ -195,10 +215,17 @@ INLINE_NEWS = INLINE_NOISE.rule("inline-news")(
 MARKDOWN_LINK = INLINE_NOISE.rule("markdown-link")(
     re.compile(r"(?<!!)\[(?P<link_text>[^\[\]\n]{1,200})\]\([^()\s]{0,500}\)")
 )
-INLINE_KINDS = {"inline-page": K.PAGE, "inline-news": K.NEWS, "markdown-link": K.MARKUP}
+# Markdown bold marks inside a line (…基础架构**).
+INLINE_NOISE.rule("markdown-bold")(re.compile(r"\*\*"))
+INLINE_KINDS = {
+    "inline-page": K.PAGE,
+    "inline-news": K.NEWS,
+    "markdown-link": K.MARKUP,
+    "markdown-bold": K.MARKUP,
+}
 
 # Characters the inline shapes can start with.
-INLINE_FIRST = "-－—–―第（(新中记《["
+INLINE_FIRST = "-－—–―第（(新中记《[*"
 
 # A date standing alone: 2024年3月15日, 二〇二四年三月十五日, 2024-03-15.
 DATE_LINE = re.compile(

@@ -59,6 +59,7 @@ class Level:
     ordinal: int
     is_item: bool
     style: str | None = None  # bracket widths of the sequence's first marker
+    markdown: int = 0  # the number of # of a Markdown heading
 
 
 @attrs.frozen
@@ -92,20 +93,36 @@ class Numbering:
         mark: Mark,
         ahead: Iterable[Mark | None] = (),
         inline_run: Callable[[], bool] = _never,
+        markdown: int = 0,
     ) -> tuple[Placement | None, list[Finding]]:
         """Where ``mark`` opens, or None when it is text; and the findings.
 
         ``ahead`` is the markers of the blocks that follow (None for a block
         without one), read lazily and only as far as needed; ``inline_run``
-        says whether the marker's own block holds its enumeration.
+        says whether the marker's own block holds its enumeration;
+        ``markdown`` is the number of # before it, if any.
         """
         if not (mark.is_item or mark.is_heading):
             return None, []
         findings: list[Finding] = []
+        at = self._open_at(mark.group)
+        if at is not None:
+            placement = self._continue(mark, at, ahead, findings)
+        else:
+            placement = self._start(mark, ahead, inline_run, findings)
+            if placement is not None and markdown:
+                depth = min(placement.depth, self._markdown_depth(markdown))
+                placement = Placement(depth, placement.entry)
+        if placement is not None and markdown:
+            placement.entry.markdown = markdown
+        return placement, findings
+
+    def _open_at(self, group: str) -> int | None:
+        """The depth at which a sequence is open, the innermost if several are."""
         for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth].group == mark.group:
-                return self._continue(mark, depth, ahead, findings), findings
-        return self._start(mark, ahead, inline_run, findings), findings
+            if self.stack[depth].group == group:
+                return depth
+        return None
 
     def _continue(
         self, mark: Mark, depth: int, ahead: Iterable[Mark | None], findings: list[Finding]
@@ -239,6 +256,22 @@ class Numbering:
             depth -= 1
         closes = self.close_to(depth)
         self.stack.append(Level(SUBHEAD, 0, False))
+        return closes
+
+    def _markdown_depth(self, hashes: int) -> int:
+        """How deep a Markdown heading with ``hashes`` # may open: under the
+        nearest open Markdown heading with fewer #, above those with as many or
+        more; anywhere when no Markdown heading is open."""
+        for index in range(len(self.stack) - 1, -1, -1):
+            if 0 < self.stack[index].markdown < hashes:
+                return index + 1
+        return 0 if any(entry.markdown for entry in self.stack) else len(self.stack)
+
+    def open_markdown(self, hashes: int) -> int:
+        """A Markdown heading without a marker (### 总结): under the nearest open
+        Markdown heading with fewer #, never under an item. The closes needed."""
+        closes = self.close_to(min(self._depth_for(False), self._markdown_depth(hashes)))
+        self.stack.append(Level(SUBHEAD, 0, False, markdown=hashes))
         return closes
 
     def close_to(self, depth: int) -> int:

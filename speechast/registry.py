@@ -41,7 +41,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("AR_DOT", "heading", ("1.", "2、", "3．")),
     Family("AR_PAREN", "heading", ("（1）", "(2)", "⑶")),
     Family("CIRCLED", "heading", ("①", "⑫")),
-    Family("PART", "heading", ("第一部分", "第二个问题："), inline=False),
+    Family("PART", "heading", ("第一部分", "第二个问题：", "第三阶段---"), inline=False),
     Family("CHAPTER", "heading", ("第一章", "第十二章"), inline=False),
     Family("JIE", "heading", ("第二节",), inline=False),
     Family("TIAO", "heading", ("第三条", "第一百零一条"), inline=False),

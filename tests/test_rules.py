@@ -20,13 +20,14 @@ IDS = [f"{c.id}:{n}" for n, c in enumerate(CASES)]
 # The pipeline's rules, chain by chain, in the order they run.
 EXPECTED_ORDER = (
     "chunk-numbers",
-    "quote-marks", "markdown-heading", "html-comment",
+    "quote-marks", "markdown-heading", "html-comment", "code-fence", "bold-marks",
     "right-aligned-signature",
     "wide-space", "space-after-marker", "space-after-sentence", "space-before-marker",
-    "inline-page", "inline-news", "markdown-link",
+    "inline-page", "inline-news", "markdown-link", "markdown-bold",
     "page-line", "link-line", "nav-line", "ad-line", "news-line", "markup-line",
     "ad-region", "licence-tail", "closing-signature", "run-on-split",
-    "compilation-articles", "numbering", "split-title", "title-line", "subhead", "closing-address",
+    "compilation-articles", "numbering", "split-title", "title-line",
+    "markdown-heading-level", "subhead", "closing-address",
     "salutation-after-title", "addressee-after-title",
     "lead-comma", "cjk-space", "year-start", "final-noun",
     "inline-enumerations",
