@@ -48,6 +48,7 @@ _NAV = re.compile(
 _AD = re.compile(
     words.alternation(words.AD_WORDS) + r"|您好\s*[,，]?\s*欢迎(?:访问|光临|来到)|欢迎访问"
 )
+_WEAK_AD = re.compile(words.alternation(words.WEAK_AD_WORDS))
 # Whole lines of news furniture: editor's notes, credits, licence footers and
 # photo captions (a short line carrying a photo credit). Datelines and paper
 # footers inside a line are cut out by the inline rules instead.
@@ -83,7 +84,11 @@ def nav_line(content: str) -> str | None:
 @LINE_NOISE.rule("ad-line")
 def ad_line(content: str) -> str | None:
     """仅供学习 / QQ群 / 欢迎访问… — site, shop and group furniture."""
-    return K.AD if len(content) <= TUNING.furniture_line_max and _AD.search(content) else None
+    if len(content) <= TUNING.furniture_line_max and _AD.search(content):
+        return K.AD
+    if len(content) <= TUNING.weak_ad_line_max and _WEAK_AD.search(content):
+        return K.AD
+    return None
 
 
 @LINE_NOISE.rule("news-line")

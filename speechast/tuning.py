@@ -19,6 +19,9 @@ class Tuning:
     # lines between two ad lines there are part of the banner.
     ad_region_blocks: int = 30
     ad_line_max: int = 40
+    # A word such as 客服 or VIP marks a line as site furniture only on a line
+    # as short as a banner's; a report's sentences about a 客服 department are text.
+    weak_ad_line_max: int = 24
     # A licence footer broken into fragment lines by its links runs to a few
     # dozen lines; a line opening one further from the end is text.
     licence_tail_blocks: int = 80

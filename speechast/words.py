@@ -31,11 +31,14 @@ CREDIT_LABELS = ("责任编辑", "编辑", "审核", "校对", "来源", "作者
 COPYRIGHT_WORDS = (
     "版权所有", "版权声明", "Copyright", "©", "知识共享", "许可协议", "未经授权", "禁止转载",
 )
-# Site, shop and group furniture: these words rarely open a line of a speech.
+# Site, shop and group furniture: these words rarely stand in a speech.
 AD_WORDS = (
-    "仅供学习", "禁止外传", "仅供参考", "QQ群", "qq群", "微信群", "会员群", "公众号", "扫码",
-    "二维码", "订阅", "倒卖", "免费下载", "下载地址", "点击下载", "VIP", "vip", "加微信", "客服",
+    "仅供学习", "禁止外传", "QQ群", "qq群", "微信群", "会员群", "扫码", "二维码", "倒卖", "免费下载",
+    "下载地址", "点击下载", "加微信",
 )
+# Furniture words a report may use in earnest (a 客服 department, VIP clients):
+# they mark only a short line.
+WEAK_AD_WORDS = ("客服", "VIP", "vip", "公众号", "订阅", "仅供参考")
 # How a licence footer opens (本作品是…的法律…属于公有领域 / This work is…) and
 # the words that show it is one.
 LICENCE_OPENERS = ("本作品", "本作品来自", "This work", "Public domain")
