@@ -91,6 +91,8 @@ class Leveller:
         self.ran_on = False
         # The number of # of a Markdown heading sign just before this block.
         self.hashes = 0
+        # Nothing but noise and a title so far: a fragment may open at any number.
+        self.opening = True
 
     def next_block(self) -> Block | None:
         if not self.ahead:
@@ -115,6 +117,7 @@ class Leveller:
                 yield from self.running_text(block)
             self.after_paragraph = self.ran_on
             self.hashes = 0
+            self.opening = self.opening and rule in (title_line, split_title)
         yield from self.close_to(0)
         yield from (K.finding(f) for f in self.findings)
 
@@ -214,7 +217,7 @@ def numbered(lv: Leveller, block: Block) -> Iterable[Token] | None:
     if mark is None or not (mark.is_heading or mark.is_item):
         return None
     placement, findings = lv.numbering.place(
-        mark, (b.mark for b in lv.ahead), lambda: lv.inline_run(block), lv.hashes
+        mark, (b.mark for b in lv.ahead), lambda: lv.inline_run(block), lv.hashes, lv.opening
     )
     for found in findings:
         lv.report(found.code, found.message, block.tokens[0])

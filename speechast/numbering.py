@@ -94,13 +94,16 @@ class Numbering:
         ahead: Iterable[Mark | None] = (),
         inline_run: Callable[[], bool] = _never,
         markdown: int = 0,
+        opening: bool = False,
     ) -> tuple[Placement | None, list[Finding]]:
         """Where ``mark`` opens, or None when it is text; and the findings.
 
         ``ahead`` is the markers of the blocks that follow (None for a block
         without one), read lazily and only as far as needed; ``inline_run``
         says whether the marker's own block holds its enumeration;
-        ``markdown`` is the number of # before it, if any.
+        ``markdown`` is the number of # before it, if any; ``opening`` says
+        that nothing but a title comes before it, so that a fragment of a
+        document may open at any number (三、 …).
         """
         if not (mark.is_item or mark.is_heading):
             return None, []
@@ -109,7 +112,7 @@ class Numbering:
         if at is not None:
             placement = self._continue(mark, at, ahead, findings)
         else:
-            placement = self._start(mark, ahead, inline_run, findings)
+            placement = self._start(mark, ahead, inline_run, findings, opening)
             if placement is not None and markdown:
                 depth = min(placement.depth, self._markdown_depth(markdown))
                 placement = Placement(depth, placement.entry)
@@ -180,10 +183,13 @@ class Numbering:
         ahead: Iterable[Mark | None],
         inline_run: Callable[[], bool],
         findings: list[Finding],
+        opening: bool = False,
     ) -> Placement | None:
         """A marker whose sequence is not open: it may start one."""
         ordinal = mark.number
-        continued = not mark.is_item and ordinal == self.reached.get(mark.group, -1) + 1
+        continued = not mark.is_item and (
+            opening or ordinal == self.reached.get(mark.group, -1) + 1
+        )
         if (ordinal not in (1, None) and not continued) or mark.text.startswith(registry.LAST):
             return None
         if mark.is_item and not self._second_follows(mark.group, ordinal, ahead):

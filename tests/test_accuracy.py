@@ -12,7 +12,7 @@ from benchmarks import accuracy
 
 # The figures of the last accepted change; raise them when accuracy improves.
 FLOORS = {
-    "corpus": {"sec": 0.919, "sec_macro": 0.78, "items": 0.735, "iitem": 0.669,
+    "corpus": {"sec": 0.951, "sec_macro": 0.891, "items": 0.735, "iitem": 0.669,
                "title": 1.0, "noise": 1.0},
     "seeds": {"sec": 1.0, "sec_macro": 1.0, "items": 0.956, "iitem": 0.907,
               "title": 1.0, "noise": 1.0},
