@@ -33,8 +33,8 @@ COPYRIGHT_WORDS = (
 )
 # Site, shop and group furniture: these words rarely stand in a speech.
 AD_WORDS = (
-    "仅供学习", "禁止外传", "QQ群", "qq群", "微信群", "会员群", "扫码", "二维码", "倒卖", "免费下载",
-    "下载地址", "点击下载", "加微信",
+    "仅供学习", "禁止外传", "QQ群", "qq群", "微信群", "会员群", "扫码", "二维码", "倒卖",
+    "免费下载", "下载地址", "点击下载", "加微信",
 )
 # Furniture words a report may use in earnest (a 客服 department, VIP clients):
 # they mark only a short line.
