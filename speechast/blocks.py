@@ -9,7 +9,8 @@ The stages, in order (each streams, so memory stays flat on long texts)::
 
     physical_lines → LINE_STAGES (chunk-numbers) → line_parts (LINE_SPLITS,
     noise.LINE_START, noise.INLINE_NOISE, noise.LINE_NOISE) → join_lines
-    → BLOCK_STAGES (ad-region, licence-tail, closing-signature, run-on-split)
+    → BLOCK_STAGES (ad-region, licence-tail, closing-signature, marker-alone,
+    run-on-split)
 """
 
 from __future__ import annotations
@@ -494,6 +495,35 @@ def _sign(text: str, held: list[Block]) -> None:
             and not any(ch in SENTENCE_END + "，,：:" for ch in content)
         ):
             held[tail[0]] = [above[0]._replace(type=K.SIGNATURE)]
+
+
+@BLOCK_STAGES.rule("marker-alone")
+def marker_alone(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[Block]:
+    """A marker alone on its line ((一)⏎进一步…) opens the block that follows:
+    its title is that line."""
+    held: Block | None = None  # a block that is a marker alone
+    for block in blocks:
+        if held is not None:
+            if block[0].type == K.TEXT and not scan.markers.match(text, block[0].start):
+                yield held + block
+                held = None
+                continue
+            yield held
+            held = None
+        if _only_marker(scan, text, block):
+            held = block
+        else:
+            yield block
+    if held is not None:
+        yield held
+
+
+def _only_marker(scan: Scanner, text: str, block: Block) -> bool:
+    if len(block) != 1 or block[0].type != K.TEXT:
+        return False
+    piece = block[0]
+    m = scan.markers.match(text, piece.start, piece.end)
+    return m is not None and not text[m.end() : piece.end].strip(SPACE + "：:，,、")
 
 
 @BLOCK_STAGES.rule("run-on-split")

@@ -21,7 +21,7 @@ from speechast import tokens as K
 from speechast.blocks import ends_sentence
 from speechast.nodes import Diagnostic
 from speechast.numbering import Mark, Numbering, Placement
-from speechast.registry import ITEMS
+from speechast.registry import CONTINUING, ITEMS
 from speechast.rules import Chain
 from speechast.tuning import TUNING
 
@@ -266,6 +266,12 @@ def markdown_heading(lv: Leveller, block: Block) -> Iterable[Token] | None:
     ]
 
 
+def _continues_sentence(block: Block) -> bool:
+    """A block that opens with punctuation goes on a sentence broken before it."""
+    first = block.tokens[0]
+    return first.type == K.TEXT and first.value[:1] in CONTINUING
+
+
 def _hashes(block: Block) -> int:
     """The number of # when a noise block is a Markdown heading sign."""
     first = block.tokens[0]
@@ -284,6 +290,8 @@ def subhead(lv: Leveller, block: Block) -> Iterable[Token] | None:
     following = lv.ahead[0] if lv.ahead else None
     if following is None or following.mark is not None or following.is_noise:
         return None
+    if any(_continues_sentence(b) for b in islice(lv.ahead, 2)):
+        return None  # a line broken off by a link: 我国同…缔结了 / 友好同盟条约 / 。苏联…
     closes = lv.numbering.open_subhead()
     return [
         *(Token(K.CLOSE, "") for _ in range(closes)),
@@ -293,9 +301,18 @@ def subhead(lv: Leveller, block: Block) -> Iterable[Token] | None:
 
 @OUTLINE.rule("closing-address")
 def closing_address(lv: Leveller, block: Block) -> Iterable[Token] | None:
-    """同志们，… / 让我们… after the headings closes every open level."""
+    """同志们，… / 让我们… after the headings closes every open level, unless a
+    heading, or an item that goes on an open run, follows: then it is a vocative
+    in mid-text (各位代表！这里我要强调…)."""
     if block.mark is not None or not lv.seen_heading or not furniture.is_closing(block.tokens):
         return None
+    for later in lv.ahead:
+        if later.mark is None:
+            continue
+        if later.mark.family == K.ARTICLE:
+            break  # the next article is another document
+        if lv.numbering.would_go_on(later.mark):
+            return None
     return [*lv.close_to(0), *lv.running_text(block)]
 
 

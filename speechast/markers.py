@@ -30,7 +30,7 @@ _CN_UNITS = {"十": 10, "百": 100}
 _NUMERAL = re.compile(r"\d+|[〇零一二两三四五六七八九十百]+|[①-⑳]|[⑴-⒇]")
 
 # Words that number a sequence without a numeral.
-_WORD_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "一方面": 1, "另一方面": 2}
+_WORD_ORDINALS = {"首先": 1, "其次": 2, "再次": 3}
 
 
 def chinese_number(numeral: str) -> int:

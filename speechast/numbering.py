@@ -120,6 +120,10 @@ class Numbering:
             placement.entry.markdown = markdown
         return placement, findings
 
+    def would_go_on(self, mark: Mark) -> bool:
+        """Whether a marker later on is a heading, or an item of a run that is open."""
+        return mark.is_heading or (mark.is_item and self._open_at(mark.group) is not None)
+
     def _open_at(self, group: str) -> int | None:
         """The depth at which a sequence is open, the innermost if several are."""
         for depth in range(len(self.stack) - 1, -1, -1):

@@ -48,11 +48,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("ENUM_SHI", "item", ("一是", "二是"), lone_is_defect=True),
     Family("ENUM_YAO", "item", ("一要", "三要"), lone_is_defect=True),
     Family("ENUM_WEN", "item", ("一问", "十问"), lone_is_defect=True),
-    Family("ORDINAL", "item", ("第一，", "第二、", "第三要"), lone_is_defect=True),
+    Family("ORDINAL", "item", ("第一，", "第二、", "第三要", "第四是"), lone_is_defect=True),
     Family(
         "SEQ_WORD", "item", ("首先，", "其次", "最后，"), numbers_with="ORDINAL", word_ordinals=True
     ),
-    Family("ASPECT", "item", ("一方面，", "另一方面"), list_entry=True, word_ordinals=True),
     Family("DASH", "item", ("——",), numbered=False, inline=False, list_entry=True),
     Family("ARTICLE", "article", ("第1篇:", "第 12 篇："), inline=False),
 )
@@ -84,6 +83,8 @@ SENTENCE_END = "。！？!?；;…"
 SENTENCE_STOP = "。！？!?；;"
 # An inline enumeration member opens a clause: it follows one of these.
 CLAUSE_BREAK = "。！？!?；;：:，,、…”）)"
+# A line that opens with one of these goes on a sentence broken before it.
+CONTINUING = "。，,、；;：:）)》」』”！？!?"
 # Horizontal space, half- and full-width, and the zero-width spaces and joiners
 # that editors and web pages leave in text (a line holding only U+200B is blank).
 SPACE = " \t\u3000\u00a0\u200b\u2060\ufeff"

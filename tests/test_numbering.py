@@ -25,7 +25,6 @@ CASES = [
     ("一、 二、 六、", "1 1 -", ""),  # too far a jump is another sequence: text
     ("首先， 其次， 第三， 最后，", "1 1 1 1", ""),
     ("—— ——", "1 1", ""),
-    ("一方面， 另一方面，", "1 1", ""),
     ("第一章 第一条 第二条 第二章 第三条", "1 2 2 1 2", ""),
     ("最后，", "-", ""),
     ("二、", "-", ""),
@@ -43,6 +42,13 @@ def test_levels_and_findings(markers: str, expected: str, findings: str) -> None
     assert " ".join("-" if level is None else str(level) for level, _ in out) == expected
     found = [f"{i}:{f.code}" for i, (_, fs) in enumerate(out) for f in fs]
     assert found == (findings.split() if findings else [])
+
+
+def test_a_pair_of_connectives_is_no_marker() -> None:
+    # 一方面…另一方面 is a pair of discourse connectives, not a list (DOMAIN.md)
+    for text in ("一方面，", "另一方面"):
+        with pytest.raises(ValueError, match="not an outline marker"):
+            parser.read_marker(text)
 
 
 def test_a_sub_head_opens_under_headings_and_above_items() -> None:

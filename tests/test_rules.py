@@ -25,7 +25,7 @@ EXPECTED_ORDER = (
     "wide-space", "space-after-marker", "space-after-sentence", "space-before-marker",
     "inline-page", "inline-news", "markdown-link", "markdown-bold",
     "page-line", "link-line", "nav-line", "ad-line", "news-line", "markup-line",
-    "ad-region", "licence-tail", "closing-signature", "run-on-split",
+    "ad-region", "licence-tail", "closing-signature", "marker-alone", "run-on-split",
     "compilation-articles", "numbering", "split-title", "title-line",
     "markdown-heading-level", "subhead", "closing-address",
     "salutation-after-title", "addressee-after-title",
