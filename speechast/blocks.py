@@ -538,18 +538,15 @@ def run_on_split(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[
 
 
 def _split_run_on(scan: Scanner, text: str, block: Block) -> Iterator[Block]:
+    cuts = _one_paragraph_lists(text, _run_on_cuts(scan, text, block), block[-1].end)
     current: Block = []
-    last_text_end = -1
     for piece in block:
         if piece.type != K.TEXT:
             current.append(piece)
             continue
         start = piece.start
-        for m in scan.marker_search.finditer(text, piece.start, piece.end):
-            cut = m.start()
-            before = cut if cut > piece.start else last_text_end
-            if cut == block[0].start or before < 0 or not ends_sentence(text, before, 0):
-                continue
+        while cuts and cuts[0][0] < piece.end:
+            cut = cuts.pop(0)[0]
             if cut > start:
                 current.append(Piece(K.TEXT, start, cut))
             if current:
@@ -558,9 +555,46 @@ def _split_run_on(scan: Scanner, text: str, block: Block) -> Iterator[Block]:
             start = cut
         if start < piece.end:
             current.append(Piece(K.TEXT, start, piece.end))
-        last_text_end = piece.end
     if current:
         yield current
+
+
+def _run_on_cuts(scan: Scanner, text: str, block: Block) -> list[tuple[int, str]]:
+    """Where markers follow a sentence end in a run-on block, with their families."""
+    cuts: list[tuple[int, str]] = []
+    last_text_end = -1
+    for piece in block:
+        if piece.type != K.TEXT:
+            continue
+        for m in scan.marker_search.finditer(text, piece.start, piece.end):
+            cut = m.start()
+            before = cut if cut > piece.start else last_text_end
+            if cut != block[0].start and before >= 0 and ends_sentence(text, before, 0):
+                cuts.append((cut, str(m.lastgroup)))
+        last_text_end = piece.end
+    return cuts
+
+
+_STOP = re.compile(f"[{registry.SENTENCE_STOP}]")
+
+
+def _one_paragraph_lists(text: str, cuts: list[tuple[int, str]], end: int) -> list[tuple[int, str]]:
+    """Leave uncut a run of enumeration members of one sentence each (一是…。二是…。):
+    in the paragraphed original they stand inside one paragraph."""
+    if not cuts:
+        return cuts
+    ends = [c for c, _ in cuts[1:]] + [end]
+    short = [
+        family in registry.ITEMS and len(_STOP.findall(text, cut, stop)) <= 1
+        for (cut, family), stop in zip(cuts, ends, strict=True)
+    ]
+    # a member of one sentence and the member after it, of the same family, are
+    # in one list; so a list of such members and its last, longer member.
+    listed = [False] * len(cuts)
+    for i in range(1, len(cuts)):
+        if short[i - 1] and cuts[i - 1][1] == cuts[i][1] and (short[i] or listed[i - 1]):
+            listed[i - 1] = listed[i] = True
+    return [cut for cut, inside in zip(cuts, listed, strict=True) if not inside]
 
 
 # ------------------------------------------------------------ the pipeline
