@@ -31,6 +31,7 @@ class Mark(NamedTuple):
     group: str  # the numbering it continues
     is_item: bool
     is_heading: bool
+    rank: int  # of an item: 第一 (1) holds 一是 (2), not the other way
 
     @classmethod
     def of(cls, family: str, text: str) -> Mark:
@@ -42,6 +43,7 @@ class Mark(NamedTuple):
             registry.sequence_group(family),
             family in registry.ITEMS,
             family in registry.HEADINGS,
+            registry.RANK.get(family, 0),
         )
 
 
@@ -60,6 +62,7 @@ class Level:
     is_item: bool
     style: str | None = None  # bracket widths of the sequence's first marker
     markdown: int = 0  # the number of # of a Markdown heading
+    rank: int = 0  # of an item's enumeration (see registry.Family.rank)
 
 
 @attrs.frozen
@@ -148,7 +151,7 @@ class Numbering:
                     "markers of its level",
                 )
             )
-        return Placement(depth, Level(mark.group, number, mark.is_item, entry.style))
+        return Placement(depth, Level(mark.group, number, mark.is_item, entry.style, rank=entry.rank))
 
     def _next_number(
         self, mark: Mark, entry: Level, ahead: Iterable[Mark | None], findings: list[Finding]
@@ -208,7 +211,7 @@ class Numbering:
         style = diagnostics.bracket_style(mark.text)
         if style == "mixed":
             findings.append(Finding(diagnostics.BRACKETS, f"{mark.text} mixes bracket widths"))
-        depth = self._depth_for(mark.is_item)
+        depth = self._depth_for(mark.is_item, mark.rank)
         if not mark.is_item and not continued:
             # a sequence numbered on across parents (第三条 under a new 第二章) may move
             first = self.first_level.setdefault(mark.group, depth + 1)
@@ -220,18 +223,22 @@ class Numbering:
                         f"{depth + 1}; its family first stood at level {first}",
                     )
                 )
-        return Placement(depth, Level(mark.group, ordinal or 0, mark.is_item, style))
+        level = Level(mark.group, ordinal or 0, mark.is_item, style, rank=mark.rank)
+        return Placement(depth, level)
 
-    def _depth_for(self, is_item: bool) -> int:
-        """Headings never nest under items, nor anything under a bullet."""
+    def _depth_for(self, is_item: bool, rank: int = 0) -> int:
+        """Headings never nest under items, nor anything under a bullet, nor an
+        item under an item of a smaller enumeration (第一 after 三是 stands beside it)."""
         depth = len(self.stack)
-        while (
-            depth
-            and self.stack[depth - 1].is_item
-            and (not is_item or self.stack[depth - 1].group in registry.LIST_ENTRIES)
-        ):
+        while depth and self._closes_for(self.stack[depth - 1], is_item, rank):
             depth -= 1
         return depth
+
+    @staticmethod
+    def _closes_for(entry: Level, is_item: bool, rank: int) -> bool:
+        return entry.is_item and (
+            not is_item or entry.group in registry.LIST_ENTRIES or entry.rank > rank
+        )
 
     def _second_follows(
         self, group: str, ordinal: int | None, ahead: Iterable[Mark | None]

@@ -31,6 +31,9 @@ class Family:
     lone_is_defect: bool = False  # a first member alone is a finding (一是 with no 二是)
     numbers_with: str | None = None  # continues another family's numbering
     word_ordinals: bool = False  # numbered by words (首先 其次), not numerals
+    # Items nest from the larger enumeration down (第一、 → 一是), never up: an
+    # item does not open under an item of a higher rank.
+    rank: int = 0
 
 
 # In the standard order of GB/T 9704-2012, then laws and rules, then speech
@@ -45,18 +48,20 @@ FAMILIES: tuple[Family, ...] = (
     Family("CHAPTER", "heading", ("第一章", "第十二章"), inline=False),
     Family("JIE", "heading", ("第二节",), inline=False),
     Family("TIAO", "heading", ("第三条", "第一百零一条"), inline=False),
-    Family("ENUM_SHI", "item", ("一是", "二是"), lone_is_defect=True),
-    Family("ENUM_YAO", "item", ("一要", "三要"), lone_is_defect=True),
-    Family("ENUM_WEN", "item", ("一问", "十问"), lone_is_defect=True),
-    Family("ORDINAL", "item", ("第一，", "第二、", "第三要", "第四是", "第一步，"), lone_is_defect=True),
+    Family("ENUM_SHI", "item", ("一是", "二是"), lone_is_defect=True, rank=2),
+    Family("ENUM_YAO", "item", ("一要", "三要"), lone_is_defect=True, rank=2),
+    Family("ENUM_WEN", "item", ("一问", "十问"), lone_is_defect=True, rank=2),
+    Family("ORDINAL", "item", ("第一，", "第二、", "第三要", "第四是", "第一步，"),
+           lone_is_defect=True, rank=1),
     Family(
         "SEQ_WORD", "item", ("首先，", "其次", "最后，"), numbers_with="ORDINAL", word_ordinals=True
     ),
-    Family("DASH", "item", ("——",), numbered=False, inline=False, list_entry=True),
+    Family("DASH", "item", ("——",), numbered=False, inline=False, list_entry=True, rank=3),
     Family("ARTICLE", "article", ("第1篇:", "第 12 篇："), inline=False),
 )
 
 BY_NAME = {f.name: f for f in FAMILIES}
+RANK = {f.name: f.rank for f in FAMILIES}
 HEADINGS = frozenset(f.name for f in FAMILIES if f.role == "heading")
 ITEMS = frozenset(f.name for f in FAMILIES if f.role == "item")
 NOT_INLINE = frozenset(f.name for f in FAMILIES if not f.inline)
