@@ -133,6 +133,14 @@ def _title_shape(head: str) -> bool:
     )
 
 
+_SALUTATION_LINE = re.compile(f"{VOCATIVE}[：:！!，,]?")
+
+
+def is_salutation(tokens: list[Token]) -> bool:
+    """同志们！ / 各位代表： standing alone."""
+    return len(tokens) == 1 and _SALUTATION_LINE.fullmatch(tokens[0].value.strip()) is not None
+
+
 def is_closing(tokens: list[Token]) -> bool:
     """Whether a paragraph opens with the closing address of a speech."""
     first = tokens[0]

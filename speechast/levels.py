@@ -160,6 +160,8 @@ class Leveller:
         """A block of running text: a paragraph a sub-head may follow."""
         last = block.tokens[-1]
         self.ran_on = last.type == K.TEXT and ends_sentence(last.value, len(last.value))
+        if self.ran_on and not furniture.is_salutation(block.tokens):
+            self.want_title = False  # a title comes before the running text
         return self.paragraph(block.tokens)
 
     def paragraph(self, tokens: list[Token]) -> Iterator[Token]:

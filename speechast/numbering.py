@@ -151,7 +151,9 @@ class Numbering:
                     "markers of its level",
                 )
             )
-        return Placement(depth, Level(mark.group, number, mark.is_item, entry.style, rank=entry.rank))
+        return Placement(
+            depth, Level(mark.group, number, mark.is_item, entry.style, rank=entry.rank)
+        )
 
     def _next_number(
         self, mark: Mark, entry: Level, ahead: Iterable[Mark | None], findings: list[Finding]

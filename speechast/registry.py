@@ -51,8 +51,13 @@ FAMILIES: tuple[Family, ...] = (
     Family("ENUM_SHI", "item", ("一是", "二是"), lone_is_defect=True, rank=2),
     Family("ENUM_YAO", "item", ("一要", "三要"), lone_is_defect=True, rank=2),
     Family("ENUM_WEN", "item", ("一问", "十问"), lone_is_defect=True, rank=2),
-    Family("ORDINAL", "item", ("第一，", "第二、", "第三要", "第四是", "第一步，"),
-           lone_is_defect=True, rank=1),
+    Family(
+        "ORDINAL",
+        "item",
+        ("第一，", "第二、", "第三要", "第四是", "第一步，"),
+        lone_is_defect=True,
+        rank=1,
+    ),
     Family(
         "SEQ_WORD", "item", ("首先，", "其次", "最后，"), numbers_with="ORDINAL", word_ordinals=True
     ),

@@ -57,8 +57,12 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff”）)])[ \t\u3000]+(?=[\u4e00-\u9f
 
 @TITLE_END.rule("cjk-space")
 def cjk_space(sentence: str, is_item: bool) -> int | None:
-    """A heading ends at a space between CJK characters."""
-    return None if is_item else _first(_CJK_SPACE, sentence)
+    """A heading ends at a space between CJK characters, unless the space only
+    spreads a short title out (总 则, 附 则)."""
+    if is_item:
+        return None
+    m = _CJK_SPACE.search(sentence)
+    return m.start() if m is not None and m.start() > 1 else None
 
 
 # In run-on text a title often runs straight into a body that opens with a

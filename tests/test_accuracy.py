@@ -12,7 +12,7 @@ from benchmarks import accuracy
 
 # The figures of the last accepted change; raise them when accuracy improves.
 FLOORS = {
-    "corpus": {"sec": 0.952, "sec_macro": 0.891, "items": 0.866, "iitem": 0.892,
+    "corpus": {"sec": 0.957, "sec_macro": 0.904, "items": 0.921, "iitem": 0.947,
                "title": 1.0, "noise": 1.0},
     "seeds": {"sec": 1.0, "sec_macro": 1.0, "items": 0.965, "iitem": 0.929,
               "title": 1.0, "noise": 1.0},
