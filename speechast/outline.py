@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 
 from speechast.nodes import Document, Heading, Item, Node, Section, Title
@@ -42,28 +43,34 @@ def label(node: Section | Item) -> str:
 
 
 def outline_lines(doc: Document, text: str) -> Iterator[str]:
+    """One line an entry: its line number, or line:column where several entries
+    share one physical line (run-on text), then the entry indented by depth."""
     index = LineIndex(text)
-    width = len(str(index.line(len(text))))
-    for line_no, depth, body in _entries(doc, 0, index):
-        yield f"{line_no:>{width}}  {'  ' * depth}{body}"
+    entries = [(index.position(at), depth, body) for at, depth, body in _entries(doc, 0)]
+    per_line = Counter(line for (line, _), _, _ in entries)
+    places = [f"{line}:{col}" if per_line[line] > 1 else str(line) for (line, col), _, _ in entries]
+    width = max((len(p) for p in places), default=1)
+    for place, (_, depth, body) in zip(places, entries, strict=True):
+        yield f"{place:>{width}}  {'  ' * depth}{body}"
 
 
-def _entries(node: Node, depth: int, index: LineIndex) -> Iterator[tuple[int, int, str]]:
+def _entries(node: Node, depth: int) -> Iterator[tuple[int, int, str]]:
+    """(start offset, depth, text) of each title, section and item."""
     for child in children_of(node):
         if isinstance(child, Title):
             heading = "##" if isinstance(node, Document) and depth else "#"
             at, title = child.span[0], child.text
             if isinstance(node, Document) and node.meta.title is not None:
                 at, title = node.meta.title.span[0], node.meta.title.text
-            yield index.line(at), max(depth - 1, 0), f"{heading} {title}"
+            yield at, max(depth - 1, 0), f"{heading} {title}"
         elif isinstance(child, Document):
-            yield from _entries(child, depth + 1, index)
+            yield from _entries(child, depth + 1)
         elif isinstance(child, (Section, Item)):
             inline = isinstance(child, Item) and child.inline
-            yield index.line(child.span[0]), depth, ("…" if inline else "") + label(child)
-            yield from _entries(child, depth + 1, index)
+            yield child.span[0], depth, ("…" if inline else "") + label(child)
+            yield from _entries(child, depth + 1)
         else:
-            yield from _entries(child, depth, index)
+            yield from _entries(child, depth)
 
 
 def render(doc: Document, text: str) -> str:

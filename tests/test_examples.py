@@ -33,3 +33,12 @@ def test_closing_words_are_not_part_of_the_last_section() -> None:
     doc = speechast.parse(text)
     last = doc.children[-1]
     assert isinstance(last, speechast.Paragraph) and last.text.startswith("同志们，让我们")
+
+
+def test_entries_sharing_a_line_show_their_column() -> None:
+    from speechast.outline import render
+
+    text = "标题\n一、总体要求。" + "内容。" * 400 + "二、工作措施。" + "内容。" * 400 + "\n"
+    lines = render(speechast.parse(text), text).splitlines()
+    assert [line.split()[0] for line in lines] == ["1", "2:1", "2:1208"]
+    assert text.splitlines()[1][1207:1209] == "二、"

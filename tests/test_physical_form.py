@@ -27,7 +27,7 @@ _MARKER_LINE = re.compile(r"^(一、|二、|三、|四、|第[一二三]章|第[
 
 def shape(text: str) -> list[str]:
     """The outline without line numbers: indentation and labels only."""
-    return [line.split("  ", 1)[1] for line in outline_lines(speechast.parse(text), text)]
+    return [line.lstrip().split("  ", 1)[1] for line in outline_lines(speechast.parse(text), text)]
 
 
 FORMS: dict[str, Callable[[str], str]] = {
