@@ -56,7 +56,12 @@ def enumerations(text: str, scan: Scan) -> list[Member]:
     candidates = list(scan.clauses.finditer(text))
     if not candidates:
         return []
-    spans = [(m.start(str(m.lastgroup)), m.end(), str(m.lastgroup)) for m in candidates]
+    quoted = _quoted(text)
+    spans = [
+        (m.start(str(m.lastgroup)), m.end(), str(m.lastgroup))
+        for m in candidates
+        if not quoted(m.start())  # “第一条，…；第二条，…” is a slogan's wording, no list
+    ]
     opening = scan.markers.match(text)
     if opening is not None:
         spans.insert(0, (0, opening.end(), str(opening.lastgroup)))
@@ -68,6 +73,28 @@ def enumerations(text: str, scan: Scan) -> list[Member]:
             continue  # interleaves with an earlier run: keep the earlier one
         members.extend(run)
     return members
+
+
+_QUOTES = re.compile("[“”]")
+
+
+def _quoted(text: str) -> Callable[[int], bool]:
+    """Whether an offset of ``text`` stands inside “…” quotes."""
+    marks = [(m.start(), m.group() == "“") for m in _QUOTES.finditer(text)]
+    if not marks:
+        return lambda _: False
+    starts = [at for at, _ in marks]
+    opened = []
+    depth = 0
+    for _, opens in marks:
+        depth = depth + 1 if opens else max(depth - 1, 0)
+        opened.append(depth > 0)
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and opened[i]
+
+    return inside
 
 
 def _runs(text: str, spans: list[tuple[int, int, str]]) -> list[list[Member]]:

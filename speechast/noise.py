@@ -103,6 +103,18 @@ def news_line(content: str) -> str | None:
     return None
 
 
+_STATUS = re.compile(
+    rf"(?:{words.alternation(words.STATUS_LABELS)})\s*[:：].{{0,40}}"
+    rf"|(?:{words.alternation(words.STATUSES)})"
+)
+
+
+@LINE_NOISE.rule("status-line")
+def status_line(content: str) -> str | None:
+    """时效性：现行有效 / 发布时间：2020-01-01 — a page's status and source lines."""
+    return K.NAV if _STATUS.fullmatch(content) else None
+
+
 # A Markdown image or a link standing alone, an HTML tag line without words,
 # a horizontal rule: markup of the page the text was copied from.
 _MARKUP_LINE = re.compile(
@@ -211,6 +223,9 @@ INLINE_PAGE = INLINE_NOISE.rule("inline-page")(
 INLINE_NEWS = INLINE_NOISE.rule("inline-news")(
     re.compile(
         rf"[（(](?:{words.alternation(words.AGENCIES)})[^（）()]{{0,20}}电[）)]"
+        # a photo caption: its date sentence, its 这是… sentence and the credit
+        r"|(?:\d{1,2}月\d{1,2}日[，,][^。！？]{0,60}。\s*)?这是[^。！？]{2,80}。\s*"
+        rf"(?:{words.alternation(words.PHOTO_AGENCIES)})?记者\s*[\u4e00-\u9fff·]{{2,8}}\s*/\s*摄"
         rf"|(?:{words.alternation(words.PHOTO_AGENCIES)})?记者\s*[\u4e00-\u9fff·]{{2,8}}\s*/\s*摄"
         rf"|《\s*[^《》\s]{{1,12}}(?:{words.alternation(words.PAPERS)})\s*》\s*[（(][^（）()]{{0,30}}版\s*[）)]"
     )
@@ -230,7 +245,7 @@ INLINE_KINDS = {
 }
 
 # Characters the inline shapes can start with.
-INLINE_FIRST = "-－—–―第（(新中记《[*"
+INLINE_FIRST = "-－—–―第（(新中记《[*这0-9"
 
 # A date standing alone: 2024年3月15日, 二〇二四年三月十五日, 2024-03-15.
 DATE_LINE = re.compile(

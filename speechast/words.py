@@ -34,8 +34,16 @@ COPYRIGHT_WORDS = (
 # Site, shop and group furniture: these words rarely stand in a speech.
 AD_WORDS = (
     "仅供学习", "禁止外传", "QQ群", "qq群", "微信群", "会员群", "扫码", "二维码", "倒卖",
-    "免费下载", "下载地址", "点击下载", "加微信",
+    "免费下载", "下载地址", "点击下载", "加微信", "ICP备", "分享到", "打印本页", "关闭窗口",
+    "【字体", "字号：", "相关报道", "相关链接", "上一篇：", "下一篇：",
 )
+# Labels of a page's status and source lines (时效性：现行有效 / 发布时间：…), and
+# statuses that stand alone.
+STATUS_LABELS = (
+    "时效性", "效力级别", "发布时间", "发布日期", "发文时间", "发文日期", "实施日期", "施行日期",
+    "浏览次数", "点击数", "阅读量",
+)
+STATUSES = ("现行有效", "已失效", "已废止", "部分失效", "尚未生效")
 # Furniture words a report may use in earnest (a 客服 department, VIP clients):
 # they mark only a short line.
 WEAK_AD_WORDS = ("客服", "VIP", "vip", "公众号", "订阅", "仅供参考")

@@ -24,7 +24,7 @@ EXPECTED_ORDER = (
     "right-aligned-signature",
     "wide-space", "space-after-marker", "space-after-sentence", "space-before-marker",
     "inline-page", "inline-news", "markdown-link", "markdown-bold",
-    "page-line", "link-line", "nav-line", "ad-line", "news-line", "markup-line",
+    "page-line", "link-line", "nav-line", "ad-line", "news-line", "status-line", "markup-line",
     "ad-region", "licence-tail", "closing-signature", "marker-alone", "run-on-split",
     "compilation-articles", "numbering", "split-title", "title-line",
     "markdown-heading-level", "subhead", "closing-address",
