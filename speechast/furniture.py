@@ -133,6 +133,15 @@ def _title_shape(head: str) -> bool:
     )
 
 
+_ATTACHMENTS = re.compile(r"附\s*件\s*(?:[：:]|\d{0,2}\s*$)")
+
+
+def opens_attachments(tokens: list[Token]) -> bool:
+    """附件：… / 附件 alone: the list of a document's attachments."""
+    first = tokens[0]
+    return first.type == K.TEXT and _ATTACHMENTS.match(first.value.strip()) is not None
+
+
 _SALUTATION_LINE = re.compile(f"{VOCATIVE}[：:！!，,]?")
 
 

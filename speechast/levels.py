@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import islice, pairwise
 
 from lark import Token
 
@@ -93,6 +93,8 @@ class Leveller:
         self.hashes = 0
         # Nothing but noise and a title so far: a fragment may open at any number.
         self.opening = True
+        # In a list of attachments (附件：1．…).
+        self.attaching = False
 
     def next_block(self) -> Block | None:
         if not self.ahead:
@@ -212,6 +214,17 @@ def article(lv: Leveller, block: Block) -> Iterable[Token] | None:
     ]
 
 
+@OUTLINE.rule("attachments")
+def attachments(lv: Leveller, block: Block) -> Iterable[Token] | None:
+    """附件：1．… / 2．…: the list of attachments is the document's furniture, at its
+    top level, not a part of the last section."""
+    mark = block.mark
+    if lv.attaching and mark is not None and mark.is_heading and mark.number is not None:
+        return lv.running_text(block)
+    lv.attaching = mark is None and furniture.opens_attachments(block.tokens)
+    return [*lv.close_to(0), *lv.running_text(block)] if lv.attaching else None
+
+
 @OUTLINE.rule("numbering")
 def numbered(lv: Leveller, block: Block) -> Iterable[Token] | None:
     """A marker that fits the numbering in force opens its level."""
@@ -238,6 +251,41 @@ def split_title(lv: Leveller, block: Block) -> Iterable[Token] | None:
     lv.want_title = False
     first, last = block.tokens[0], second.tokens[0]
     return [Token(K.DOC_TITLE, first.value + last.value, first.start_pos, end_pos=last.end_pos)]
+
+
+@OUTLINE.rule("group-label")
+def group_label(lv: Leveller, block: Block) -> Iterable[Token] | None:
+    """安全教育 / 1、… 2、… / 法制教育 / 1、…: a short label line right before a
+    list that starts at 1, where the same list starts again after another such
+    label, is the heading of its list (not the document's title)."""
+    if lv.hashes or not _label_shaped(block) or not lv.ahead:
+        return None  # a Markdown heading takes its level from its #s
+    first = lv.ahead[0].mark
+    if first is None or first.number != 1 or not first.is_heading:
+        return None
+    restarts = lv.numbering.labels(first.group) or any(
+        after.mark is not None
+        and after.mark.family == first.family
+        and after.mark.number == 1
+        and _label_shaped(before)
+        for before, after in pairwise(islice(lv.ahead, 1, None))
+    )
+    if not restarts:
+        return None
+    closes = lv.numbering.open_label()
+    return [
+        *(Token(K.CLOSE, "") for _ in range(closes)),
+        K.leveled(block.tokens[0], lv.numbering.depth, K.SUBHEAD),
+    ]
+
+
+def _label_shaped(block: Block) -> bool:
+    return (
+        block.mark is None
+        and len(block.tokens) == 1
+        and block.tokens[0].type == K.TEXT
+        and titles.looks_like_label(block.tokens[0].value)
+    )
 
 
 @OUTLINE.rule("title-line")

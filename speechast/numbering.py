@@ -12,6 +12,7 @@ second member follows its first.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from typing import NamedTuple
 
 import attrs
@@ -274,6 +275,34 @@ class Numbering:
         while depth and (self.stack[depth - 1].group == SUBHEAD or self.stack[depth - 1].is_item):
             depth -= 1
         closes = self.close_to(depth)
+        self.stack.append(Level(SUBHEAD, 0, False))
+        return closes
+
+    def open_label(self) -> int:
+        """A group label above a list (安全教育 / 1、2、 / 法制教育 / 1、…): it takes
+        the place of the label before it and its list, else opens as a sub-head.
+        The closes needed."""
+        for index in range(len(self.stack) - 1, -1, -1):
+            entry = self.stack[index]
+            if entry.group == SUBHEAD and not entry.markdown:
+                return self._replace_at(index)
+            if not (entry.is_item or self._list_under(index)):
+                break
+        return self.open_subhead()
+
+    def labels(self, group: str) -> bool:
+        """Whether a label is open with a list of ``group`` under it."""
+        return any(
+            below.group == SUBHEAD and not below.markdown and entry.group == group
+            for below, entry in pairwise(self.stack)
+        )
+
+    def _list_under(self, index: int) -> bool:
+        """Whether the entry at ``index`` is a list right under a sub-head."""
+        return index > 0 and self.stack[index - 1].group == SUBHEAD
+
+    def _replace_at(self, index: int) -> int:
+        closes = self.close_to(index)
         self.stack.append(Level(SUBHEAD, 0, False))
         return closes
 

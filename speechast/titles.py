@@ -173,6 +173,12 @@ def clean_title(text: str) -> str:
     return text.strip().rstrip(TRAILING_PUNCT)
 
 
+def looks_like_label(value: str) -> bool:
+    """A group label: a sub-head's shape, or a short phrase closed by a colon."""
+    text = value.strip()
+    return looks_like_subhead(text) or looks_like_subhead(text.rstrip("：:"))
+
+
 def looks_like_subhead(value: str) -> bool:
     """A short phrase with no sentence punctuation: the shape of an unnumbered sub-head."""
     text = value.strip()
