@@ -42,6 +42,19 @@ def _reach() -> int:
     return TUNING.doc_title_max + TUNING.doc_title_slack
 
 
+# A date in brackets after a title: （2021年3月1日）, （二〇二一年三月）.
+_DATED = re.compile(
+    r"[（(]\s*(?:19|20|一九|二〇|二○)[0-9０-９〇○零一二三四五六七八九]{2}\s*年[^（）()]{0,16}[）)]"
+)
+
+
+@TITLE_LINE_END.rule("date-after-title")
+def date_after_title(value: str) -> int | None:
+    """…的讲话（2021年3月1日）张三… — a run-on title ends before its date."""
+    m = _DATED.search(value, 0, _reach())
+    return m.start() if m is not None and m.start() >= TUNING.subhead_min else None
+
+
 @TITLE_LINE_END.rule("salutation-after-title")
 def salutation_after_title(value: str) -> int | None:
     """标题 同志们：… — the salutation opens the text after the title."""
@@ -54,6 +67,35 @@ def addressee_after_title(value: str) -> int | None:
     """…的通知 各区县供暖办： — a notice's addressee ends its title line."""
     m = _ADDRESSEE.search(value, 0, _reach())
     return m.start() if m is not None else None
+
+
+# A speaker's bare name between a title's date and the salutation: …）张三同志们：
+_NAME_BEFORE_SALUTATION = re.compile(f"[\u4e00-\u9fff·]{{2,4}}(?={VOCATIVE}[：:！!，,])")
+
+
+def head_lines(tokens: list[Token]) -> list[list[Token]]:
+    """The rest of a title line as the head lines a reader sees in it: a date in
+    brackets, a speaker's name before the salutation, then the text."""
+    first = tokens[0] if tokens else None
+    if first is None or first.type != K.TEXT:
+        return [tokens] if tokens else []
+    value = first.value
+    lead = len(value) - len(value.lstrip())
+    m = _DATED.match(value, lead)
+    if m is None:
+        return [tokens]
+    cuts = [m.end()]
+    name = _NAME_BEFORE_SALUTATION.match(value, m.end())
+    if name is not None:
+        cuts.append(name.end())
+    if not value[cuts[-1] :].strip() and len(tokens) == 1:
+        cuts.pop()  # nothing after the date but the line break
+    pieces = [
+        Token(K.TEXT, value[a:b], start_of(first) + a, end_pos=start_of(first) + b)
+        for a, b in zip([0, *cuts], [*cuts, len(value)], strict=True)
+        if b > a
+    ]
+    return [[piece] for piece in pieces[:-1]] + [[pieces[-1], *tokens[1:]]]
 
 
 def title_split(

@@ -301,7 +301,7 @@ def title_line(lv: Leveller, block: Block) -> Iterable[Token] | None:
         return None
     lv.want_title = False
     head, rest = found
-    return [*head, *lv.paragraph(rest)] if rest else head
+    return [*head, *(t for line in furniture.head_lines(rest) for t in lv.paragraph(line))]
 
 
 @OUTLINE.rule("markdown-heading-level")

@@ -152,7 +152,7 @@ def _speaker(parts: Sequence[_Part], i: int) -> tuple[Speaker, int] | None:
     return _speaker_field(part.text, part.span, m.group("office"), m.group("name")), 1
 
 
-def _speaker_field(text: str, span: Span, office: str, name: str) -> Speaker:
+def _speaker_field(text: str, span: Span, office: str | None, name: str) -> Speaker:
     return Speaker(
         text=text,
         span=span,
@@ -263,6 +263,9 @@ def _classify(
         return "salutation", field(text.rstrip("：:"), part.start), 1
     if "speaker" not in found and (speaker := _speaker(parts, i)) is not None:
         return "speaker", speaker[0], speaker[1]
+    if "speaker" not in found and "date" in found and len(parts) == 1 and _NAME.fullmatch(text):
+        # a bare name on its own head line after the date: …（2021年3月1日）张三
+        return "speaker", _speaker_field(text, part.span, None, text), 1
     if known_title and "subtitle" not in found:
         if dash := _SUBTITLE_DASH.match(text):
             return "subtitle", field(text[dash.end() :], part.start + dash.end()), 1

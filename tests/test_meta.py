@@ -126,3 +126,13 @@ def test_seed_titles_and_salutations(prefix: str) -> None:
     _check_spans(doc, text)
     for document in documents:
         _check_spans(document, text)
+
+
+def test_a_run_on_title_gives_its_date_and_speaker() -> None:
+    doc = speechast.parse(
+        "在全市经济工作会议上的讲话（2021年3月1日）张三同志们：今年以来，工作平稳。\n"
+    )
+    assert doc.title == "在全市经济工作会议上的讲话"
+    assert doc.meta.date is not None and doc.meta.date.iso == "2021-03-01"
+    assert doc.meta.speaker is not None and doc.meta.speaker.name == "张三"
+    assert doc.meta.salutation is not None and doc.meta.salutation.text == "同志们"

@@ -28,7 +28,7 @@ EXPECTED_ORDER = (
     "ad-region", "licence-tail", "closing-signature", "marker-alone", "run-on-split",
     "compilation-articles", "attachments", "numbering", "split-title", "group-label", "title-line",
     "markdown-heading-level", "subhead", "closing-address",
-    "salutation-after-title", "addressee-after-title",
+    "date-after-title", "salutation-after-title", "addressee-after-title",
     "lead-comma", "cjk-space", "year-start", "final-noun",
     "inline-enumerations",
 )  # fmt: skip
