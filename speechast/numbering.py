@@ -64,6 +64,9 @@ class Level:
     style: str | None = None  # bracket widths of the sequence's first marker
     markdown: int = 0  # the number of # of a Markdown heading
     rank: int = 0  # of an item's enumeration (see registry.Family.rank)
+    # A sub-head guessed from layout alone, which a numbered sequence starting
+    # at its first member does not nest under.
+    weak: bool = False
 
 
 @attrs.frozen
@@ -214,7 +217,7 @@ class Numbering:
         style = diagnostics.bracket_style(mark.text)
         if style == "mixed":
             findings.append(Finding(diagnostics.BRACKETS, f"{mark.text} mixes bracket widths"))
-        depth = self._depth_for(mark.is_item, mark.rank)
+        depth = self._depth_for(mark.is_item, mark.rank, ordinal == 1)
         if not mark.is_item and not continued:
             # a sequence numbered on across parents (第三条 under a new 第二章) may move
             first = self.first_level.setdefault(mark.group, depth + 1)
@@ -229,11 +232,15 @@ class Numbering:
         level = Level(mark.group, ordinal or 0, mark.is_item, style, rank=mark.rank)
         return Placement(depth, level)
 
-    def _depth_for(self, is_item: bool, rank: int = 0) -> int:
+    def _depth_for(self, is_item: bool, rank: int = 0, first: bool = False) -> int:
         """Headings never nest under items, nor anything under a bullet, nor an
-        item under an item of a smaller enumeration (第一 after 三是 stands beside it)."""
+        item under an item of a smaller enumeration (第一 after 三是 stands beside it),
+        nor a ``first`` heading of a sequence under a guessed sub-head."""
         depth = len(self.stack)
-        while depth and self._closes_for(self.stack[depth - 1], is_item, rank):
+        while depth and (
+            self._closes_for(self.stack[depth - 1], is_item, rank)
+            or (first and not is_item and self.stack[depth - 1].weak)
+        ):
             depth -= 1
         return depth
 
@@ -268,14 +275,14 @@ class Numbering:
         self.reached[placement.entry.group] = placement.entry.ordinal
         return closes
 
-    def open_subhead(self) -> int:
+    def open_subhead(self, weak: bool = True) -> int:
         """An unnumbered sub-head: under the numbered headings, above items and
         other sub-heads. The closes needed."""
         depth = len(self.stack)
         while depth and (self.stack[depth - 1].group == SUBHEAD or self.stack[depth - 1].is_item):
             depth -= 1
         closes = self.close_to(depth)
-        self.stack.append(Level(SUBHEAD, 0, False))
+        self.stack.append(Level(SUBHEAD, 0, False, weak=weak))
         return closes
 
     def open_label(self) -> int:
@@ -288,7 +295,7 @@ class Numbering:
                 return self._replace_at(index)
             if not (entry.is_item or self._list_under(index)):
                 break
-        return self.open_subhead()
+        return self.open_subhead(weak=False)
 
     def labels(self, group: str) -> bool:
         """Whether a label is open with a list of ``group`` under it."""
