@@ -212,7 +212,7 @@ def _texts(parts: Sequence[Block]) -> list[Text | Heading]:
 def _head(children: list[Token | Noise]) -> _Head:
     first = children[0]
     assert isinstance(first, LeveledToken)
-    marker = None if first.type in _UNMARKED else markers.make_marker(first.type, first.value)
+    marker = None if first.type in _UNMARKED else markers.make_marker(first.family, first.value)
     span, text, leaves = _text_block(children)
     title_parts = [
         c.value for c in children[(0 if marker is None else 1) :] if isinstance(c, Token)

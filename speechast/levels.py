@@ -21,7 +21,7 @@ from speechast import tokens as K
 from speechast.blocks import ends_sentence
 from speechast.nodes import Diagnostic
 from speechast.numbering import Mark, Numbering, Placement
-from speechast.registry import CONTINUING, ITEMS
+from speechast.registry import CONTINUING
 from speechast.rules import Chain
 from speechast.tuning import TUNING
 
@@ -132,15 +132,15 @@ class Leveller:
         span = (K.start_of(at), K.end_of(at))
         self.findings.append(Diagnostic(code=code, message=message, span=span))
 
-    def open(self, block: Block, placement: Placement) -> Iterator[Token]:
+    def open(self, block: Block, placement: Placement, type_: str | None = None) -> Iterator[Token]:
         for _ in range(self.numbering.open(placement)):
             yield Token(K.CLOSE, "")
         self.seen_heading = True
         self.want_title = False
         marker = block.tokens[0]
-        yield K.leveled(marker, placement.level)
+        yield K.leveled(marker, placement.level, type_)
         head, body, guessed = titles.split_title(
-            block.tokens[1:], is_item=marker.type in ITEMS, rules=self.lead_ends
+            block.tokens[1:], is_item=placement.entry.is_item, rules=self.lead_ends
         )
         if guessed:
             self.report(
@@ -231,12 +231,29 @@ def numbered(lv: Leveller, block: Block) -> Iterable[Token] | None:
     mark = block.mark
     if mark is None or not (mark.is_heading or mark.is_item):
         return None
+    as_heading = _item_as_heading(lv, block, mark)
+    if as_heading:
+        mark = mark._replace(is_item=False, is_heading=True)
     placement, findings = lv.numbering.place(
         mark, (b.mark for b in lv.ahead), lambda: lv.inline_run(block), lv.hashes, lv.opening
     )
     for found in findings:
         lv.report(found.code, found.message, block.tokens[0])
-    return None if placement is None else lv.open(block, placement)
+    if placement is None:
+        return None
+    return lv.open(block, placement, K.ITEM_AS_HEADING if as_heading else None)
+
+
+def _item_as_heading(lv: Leveller, block: Block, mark: Mark) -> bool:
+    """第一，全国动员 on a line of its own, with （一）… headings after it: an item
+    marker standing as a heading that holds them."""
+    if not mark.is_item or mark.rank != 1 or len(block.tokens) != 2:
+        return False
+    lead = block.tokens[1].value.strip()
+    if not titles.looks_like_label(lead):
+        return False
+    following = next((b.mark for b in lv.ahead if b.mark is not None), None)
+    return following is not None and following.is_heading and following.number == 1
 
 
 @OUTLINE.rule("split-title")

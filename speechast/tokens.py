@@ -16,6 +16,8 @@ TITLE_TEXT = "TITLE_TEXT"
 # The document's title line, an unnumbered sub-head, a compilation's 第N篇 marker.
 DOC_TITLE = "DOC_TITLE"
 SUBHEAD = "SUBHEAD"
+# An item marker (第一，) standing as a heading: it holds headings (（一）…).
+ITEM_AS_HEADING = "ITEM_AS_HEADING"
 ARTICLE = "ARTICLE"
 # Zero-width structure: end of a block, a block that noise interrupts (a
 # paragraph, a title), the end of a kept heading or item, an inline item.
@@ -52,10 +54,12 @@ def noise_kind(type_: str) -> str:
 
 
 class LeveledToken(Token):
-    """A marker (or sub-head) token with the outline level the postlexer gave it."""
+    """A marker (or sub-head) token with the outline level the postlexer gave it,
+    and its marker family (an item marker may stand as a heading)."""
 
-    __slots__ = ("level",)
+    __slots__ = ("family", "level")
     level: int
+    family: str
 
 
 class FindingToken(Token):
@@ -83,6 +87,7 @@ def leveled(token: Token, level: int, type_: str | None = None) -> LeveledToken:
     """A copy of ``token`` (retyped to ``type_`` if given) at outline ``level``."""
     out = LeveledToken(type_ or token.type, token.value, token.start_pos, end_pos=token.end_pos)
     out.level = level
+    out.family = token.type
     return out
 
 
