@@ -90,8 +90,8 @@ def _text_block(parts: list[Token | Noise]) -> tuple[Span, str, tuple[Text | Noi
 class TreeBuilder(Transformer[Token, Document]):
     """Builds nodes bottom-up; used in lark's tree-less mode (``transformer=``)."""
 
-    def start(self, children: list[Block | Diagnostic]) -> Document:
-        nodes = [c for c in children if not isinstance(c, Diagnostic)]
+    def start(self, children: list[Block | Diagnostic | _Transmitted]) -> Document:
+        nodes = _notice_apart([c for c in children if not isinstance(c, Diagnostic)])
         findings = tuple(c for c in children if isinstance(c, Diagnostic))
         span = _span_of(nodes) if nodes else (0, 0)
         info = meta.extract(nodes)
@@ -112,16 +112,14 @@ class TreeBuilder(Transformer[Token, Document]):
         rest = [c.value for c in children[1:] if isinstance(c, Token)]
         return Title(span=span, text=clean_join(rest), children=tuple(_leaf(c) for c in children))
 
-    def article(self, children: list[Block]) -> Document:
+    def article(self, children: list[Block | _Transmitted]) -> Document | _Transmitted:
         head = children[0]
-        assert isinstance(head, Title)
-        info = meta.extract(children)
-        return Document(
-            span=_span_of(children),
-            title=_title(info, children),
-            children=tuple(children),
-            meta=info,
-        )
+        if isinstance(head, _Transmitted):
+            return _Transmitted(_document([head.node, *children[1:]]))  # type: ignore[list-item]
+        return _document(children)  # type: ignore[arg-type]
+
+    def document_title(self, children: list[Token]) -> _Transmitted:
+        return _Transmitted(self.title(children))
 
     def title(self, children: list[Token]) -> Title:
         # a title split over two lines is one title: its lines join without a break
@@ -196,6 +194,32 @@ class TreeBuilder(Transformer[Token, Document]):
             inline=False,
             children=nodes,
         )
+
+
+class _Transmitted(NamedTuple):
+    """A document transmitted by a notice (or its title, on the way up)."""
+
+    node: Document | Title
+
+
+def _document(children: Sequence[Block]) -> Document:
+    info = meta.extract(children)
+    return Document(
+        span=_span_of(children), title=_title(info, children), children=tuple(children), meta=info
+    )
+
+
+def _notice_apart(nodes: list[Block | _Transmitted]) -> list[Block]:
+    """A notice that transmits a document holds two documents: the notice itself
+    and the transmitted one, each a document of the root, as in a compilation."""
+    if not any(isinstance(n, _Transmitted) for n in nodes):
+        return nodes  # type: ignore[return-value]
+    first = next(i for i, n in enumerate(nodes) if isinstance(n, (_Transmitted, Document)))
+    notice = [n for n in nodes[:first] if isinstance(n, (Section, Item, Paragraph, Title, Noise))]
+    rest = [n.node if isinstance(n, _Transmitted) else n for n in nodes[first:]]
+    if not any(not isinstance(n, Noise) for n in notice):
+        return [*notice, *rest]
+    return [_document(notice), *rest]
 
 
 def _texts(parts: Sequence[Block]) -> list[Text | Heading]:

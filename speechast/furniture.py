@@ -184,6 +184,23 @@ def opens_attachments(tokens: list[Token]) -> bool:
     return first.type == K.TEXT and _ATTACHMENTS.match(first.value.strip()) is not None
 
 
+_TRANSMITS = re.compile(
+    r"关于(?:印发|转发|发布|颁布|公布)《(?P<name>[^《》]{2,60})》的(?:通知|决定|函)"
+)
+
+
+def transmitted(title: str) -> str:
+    """The name of the document a notice transmits: 关于印发《X》的通知 → X."""
+    m = _TRANSMITS.search(title)
+    return "" if m is None else m.group("name")
+
+
+def names_document(line: str, name: str) -> bool:
+    """Whether a line is the title of the transmitted document (X, X（试行）)."""
+    text = line.strip()
+    return text == name or (text.startswith(name) and len(text) - len(name) <= 6)
+
+
 _SALUTATION_LINE = re.compile(f"{VOCATIVE}[：:！!，,]?")
 
 

@@ -95,6 +95,8 @@ class Leveller:
         self.opening = True
         # In a list of attachments (附件：1．…).
         self.attaching = False
+        # The name of the document a notice transmits (关于印发《…》的通知).
+        self.transmits = ""
 
     def next_block(self) -> Block | None:
         if not self.ahead:
@@ -225,6 +227,22 @@ def attachments(lv: Leveller, block: Block) -> Iterable[Token] | None:
     return [*lv.close_to(0), *lv.running_text(block)] if lv.attaching else None
 
 
+@OUTLINE.rule("transmitted-document")
+def transmitted_document(lv: Leveller, block: Block) -> Iterable[Token] | None:
+    """关于印发《某某办法》的通知 … 某某办法 / 第一章 …: the document a notice
+    transmits opens a document of its own, as an article of a compilation does."""
+    if not lv.transmits or block.mark is not None or len(block.tokens) != 1:
+        return None
+    token = block.tokens[0]
+    if token.type != K.TEXT or not furniture.names_document(token.value, lv.transmits):
+        return None
+    lv.transmits = ""
+    closes = lv.numbering.new_article()
+    lv.seen_heading = False
+    lv.want_title = False
+    return [*(Token(K.CLOSE, "") for _ in range(closes)), K.retyped(token, K.TRANSMITTED_TITLE)]
+
+
 @OUTLINE.rule("numbering")
 def numbered(lv: Leveller, block: Block) -> Iterable[Token] | None:
     """A marker that fits the numbering in force opens its level."""
@@ -318,6 +336,7 @@ def title_line(lv: Leveller, block: Block) -> Iterable[Token] | None:
         return None
     lv.want_title = False
     head, rest = found
+    lv.transmits = furniture.transmitted(head[-1].value)
     return [*head, *(t for line in furniture.head_lines(rest) for t in lv.paragraph(line))]
 
 

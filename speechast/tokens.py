@@ -18,6 +18,8 @@ DOC_TITLE = "DOC_TITLE"
 SUBHEAD = "SUBHEAD"
 # An item marker (第一，) standing as a heading: it holds headings (（一）…).
 ITEM_AS_HEADING = "ITEM_AS_HEADING"
+# The title of a document that a notice transmits: it opens a document.
+TRANSMITTED_TITLE = "TRANSMITTED_TITLE"
 ARTICLE = "ARTICLE"
 # Zero-width structure: end of a block, a block that noise interrupts (a
 # paragraph, a title), the end of a kept heading or item, an inline item.

@@ -26,7 +26,7 @@ EXPECTED_ORDER = (
     "inline-page", "inline-news", "markdown-link", "markdown-bold",
     "page-line", "link-line", "nav-line", "ad-line", "news-line", "status-line", "markup-line",
     "ad-region", "licence-tail", "closing-signature", "marker-alone", "run-on-split",
-    "compilation-articles", "attachments", "numbering", "split-title", "group-label", "title-line",
+    "compilation-articles", "attachments", "transmitted-document", "numbering", "split-title", "group-label", "title-line",
     "markdown-heading-level", "subhead", "closing-address",
     "date-after-title", "salutation-after-title", "addressee-after-title",
     "lead-comma", "cjk-space", "year-start", "final-noun",
