@@ -144,6 +144,9 @@ class Leveller:
         head, body, guessed = titles.split_title(
             block.tokens[1:], is_item=placement.entry.is_item, rules=self.lead_ends
         )
+        placement.entry.run_in = bool(body) and not placement.entry.is_item
+        if body and body[-1].type == K.TEXT:  # a run-in heading's body is running text
+            self.ran_on = ends_sentence(body[-1].value, len(body[-1].value))
         if guessed:
             self.report(
                 diagnostics.RUN_ON,

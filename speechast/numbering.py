@@ -67,6 +67,9 @@ class Level:
     # A sub-head guessed from layout alone, which a numbered sequence starting
     # at its first member does not nest under.
     weak: bool = False
+    # A heading run into its body (（一）指导思想。全面…): a sub-head on a line of
+    # its own after it does not nest under it.
+    run_in: bool = False
 
 
 @attrs.frozen
@@ -279,7 +282,11 @@ class Numbering:
         """An unnumbered sub-head: under the numbered headings, above items and
         other sub-heads. The closes needed."""
         depth = len(self.stack)
-        while depth and (self.stack[depth - 1].group == SUBHEAD or self.stack[depth - 1].is_item):
+        while depth and (
+            self.stack[depth - 1].group == SUBHEAD
+            or self.stack[depth - 1].is_item
+            or self.stack[depth - 1].run_in
+        ):
             depth -= 1
         closes = self.close_to(depth)
         self.stack.append(Level(SUBHEAD, 0, False, weak=weak))
