@@ -529,12 +529,26 @@ def _only_marker(scan: Scanner, text: str, block: Block) -> bool:
 @BLOCK_STAGES.rule("run-on-split")
 def run_on_split(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[Block]:
     """Split a run-on block (no line break for pages) before markers that follow
-    a sentence end."""
+    a sentence end. A block is run-on when it, or the physical line it stands on
+    (which spaces may have cut into shorter blocks), is longer than a paragraph."""
+    line_end = -1  # end of the physical line of the blocks seen last
+    line_long = False
     for block in blocks:
-        if sum(p.end - p.start for p in block if p.type == K.TEXT) <= TUNING.run_on_chars:
-            yield block
-        else:
+        if block[0].start >= line_end:
+            line_start = max(
+                text.rfind("\n", 0, block[0].start), text.rfind("\r", 0, block[0].start)
+            )
+            found = _LINE_BREAK.search(text, block[-1].end)
+            line_end = len(text) if found is None else found.start()
+            line_long = line_end - line_start > TUNING.run_on_chars
+        long_block = sum(p.end - p.start for p in block if p.type == K.TEXT) > TUNING.run_on_chars
+        if long_block or line_long:
             yield from _split_run_on(scan, text, block)
+        else:
+            yield block
+
+
+_LINE_BREAK = re.compile("[\r\n]")
 
 
 def _split_run_on(scan: Scanner, text: str, block: Block) -> Iterator[Block]:
