@@ -459,6 +459,43 @@ def licence_tail(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[
     yield from held
 
 
+_CONTENTS = re.compile(r"目\s*录|目\s*次|Contents|CONTENTS")
+_CONTENTS_ENTRY_MAX = 40
+
+
+@BLOCK_STAGES.rule("table-of-contents")
+def table_of_contents(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[Block]:
+    """目录 and the short lines after it, up to where the body repeats the first
+    of them, are a table of contents: noise, never headings."""
+    entries: list[str] | None = None  # the entries of an open table of contents
+    for block in blocks:
+        content = _plain(text, block)
+        if entries is None:
+            if content is not None and _CONTENTS.fullmatch(content):
+                entries = []
+                block = [Piece(K.NAV, block[0].start, block[-1].end)]
+            yield block
+            continue
+        if content is None or content in entries[:1] or not _contents_entry(content):
+            entries = None  # the body begins
+            yield block
+            continue
+        entries.append(content)
+        yield [Piece(K.NAV, block[0].start, block[-1].end)]
+
+
+def _plain(text: str, block: Block) -> str | None:
+    """A block's text when it is one piece of text."""
+    if len(block) != 1 or block[0].type != K.TEXT:
+        return None
+    return text[block[0].start : block[0].end].strip(SPACE + "\r\n")
+
+
+def _contents_entry(content: str) -> bool:
+    """A line of a table of contents: short, ending no sentence (page numbers allowed)."""
+    return len(content) <= _CONTENTS_ENTRY_MAX and _STOP.search(content) is None
+
+
 @BLOCK_STAGES.rule("closing-signature")
 def closing_signature(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[Block]:
     """A date alone on the last line, and a short office name above it, sign the text.

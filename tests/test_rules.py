@@ -25,7 +25,7 @@ EXPECTED_ORDER = (
     "wide-space", "space-after-marker", "space-after-sentence", "space-before-marker",
     "inline-page", "inline-news", "markdown-link", "markdown-bold",
     "page-line", "link-line", "nav-line", "ad-line", "news-line", "status-line", "markup-line",
-    "ad-region", "licence-tail", "closing-signature", "marker-alone", "run-on-split",
+    "ad-region", "licence-tail", "table-of-contents", "closing-signature", "marker-alone", "run-on-split",
     "compilation-articles", "attachments", "transmitted-document", "numbering", "split-title",
     "group-label", "title-line", "markdown-heading-level", "subhead", "closing-address",
     "date-after-title", "salutation-after-title", "addressee-after-title",
