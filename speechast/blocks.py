@@ -461,6 +461,7 @@ def licence_tail(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[
 
 _CONTENTS = re.compile(r"目\s*录|目\s*次|Contents|CONTENTS")
 _CONTENTS_ENTRY_MAX = 40
+_CONTENTS_FIRST = frozenset("目Cc")
 
 
 @BLOCK_STAGES.rule("table-of-contents")
@@ -469,13 +470,15 @@ def table_of_contents(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iter
     of them, are a table of contents: noise, never headings."""
     entries: list[str] | None = None  # the entries of an open table of contents
     for block in blocks:
-        content = _plain(text, block)
         if entries is None:
+            first = text[block[0].start] if block[0].start < len(text) else ""
+            content = _plain(text, block) if first in _CONTENTS_FIRST else None
             if content is not None and _CONTENTS.fullmatch(content):
                 entries = []
                 block = [Piece(K.NAV, block[0].start, block[-1].end)]
             yield block
             continue
+        content = _plain(text, block)
         if content is None or content in entries[:1] or not _contents_entry(content):
             entries = None  # the body begins
             yield block
@@ -559,7 +562,7 @@ def _only_marker(scan: Scanner, text: str, block: Block) -> bool:
     if len(block) != 1 or block[0].type != K.TEXT:
         return False
     piece = block[0]
-    m = scan.markers.match(text, piece.start, piece.end)
+    m = scan.marker_search.match(text, piece.start, piece.end)
     return m is not None and not text[m.end() : piece.end].strip(SPACE + "：:，,、")
 
 
@@ -571,18 +574,26 @@ def run_on_split(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[
     line_end = -1  # end of the physical line of the blocks seen last
     line_long = False
     for block in blocks:
-        if block[0].start >= line_end:
-            line_start = max(
-                text.rfind("\n", 0, block[0].start), text.rfind("\r", 0, block[0].start)
-            )
-            found = _LINE_BREAK.search(text, block[-1].end)
+        start, end = block[0].start, block[-1].end
+        if start >= line_end and not _whole_line(text, start, end):
+            line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start))
+            found = _LINE_BREAK.search(text, end)
             line_end = len(text) if found is None else found.start()
             line_long = line_end - line_start > TUNING.run_on_chars
+        elif start >= line_end:
+            line_long = False
         long_block = sum(p.end - p.start for p in block if p.type == K.TEXT) > TUNING.run_on_chars
-        if long_block or line_long:
+        if long_block or (line_long and start < line_end):
             yield from _split_run_on(scan, text, block)
         else:
             yield block
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether a block runs from a line's start to its end (the usual case)."""
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    return before in "\r\n" and after in "\r\n"
 
 
 _LINE_BREAK = re.compile("[\r\n]")

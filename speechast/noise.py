@@ -124,9 +124,14 @@ _MARKUP_LINE = re.compile(
 )
 
 
+_MARKUP_LINE_FIRST = frozenset("![<=＝-_*~·.")
+
+
 @LINE_NOISE.rule("markup-line")
 def markup_line(content: str) -> str | None:
     """![](图.png) / [链接](…) / <center>===</center> / ------ alone on a line."""
+    if content[0] not in _MARKUP_LINE_FIRST:
+        return None
     return K.MARKUP if _MARKUP_LINE.fullmatch(content) else None
 
 
@@ -223,8 +228,8 @@ INLINE_PAGE = INLINE_NOISE.rule("inline-page")(
 INLINE_NEWS = INLINE_NOISE.rule("inline-news")(
     re.compile(
         rf"[（(](?:{words.alternation(words.AGENCIES)})[^（）()]{{0,20}}电[）)]"
-        # a photo caption: its date sentence, its 这是… sentence and the credit
-        r"|(?:\d{1,2}月\d{1,2}日[，,][^。！？]{0,60}。\s*)?这是[^。！？]{2,80}。\s*"
+        # a photo caption: its 这是… sentence and the credit
+        r"|这是[^。！？]{2,80}。\s*"
         rf"(?:{words.alternation(words.PHOTO_AGENCIES)})?记者\s*[\u4e00-\u9fff·]{{2,8}}\s*/\s*摄"
         rf"|(?:{words.alternation(words.PHOTO_AGENCIES)})?记者\s*[\u4e00-\u9fff·]{{2,8}}\s*/\s*摄"
         rf"|《\s*[^《》\s]{{1,12}}(?:{words.alternation(words.PAPERS)})\s*》\s*[（(][^（）()]{{0,30}}版\s*[）)]"
@@ -245,7 +250,7 @@ INLINE_KINDS = {
 }
 
 # Characters the inline shapes can start with.
-INLINE_FIRST = "-－—–―第（(新中记《[*这0-9"
+INLINE_FIRST = "-－—–―第（(新中记《[*这"
 
 # A date standing alone: 2024年3月15日, 二〇二四年三月十五日, 2024-03-15.
 DATE_LINE = re.compile(
