@@ -218,14 +218,14 @@ INLINE_NOISE: Chain[re.Pattern[str]] = Chain(
 )
 # Page numbers spliced into running text: a short dash-number-dash that is not
 # part of a date or a range (no digit on either side), or a 第N页 form.
-INLINE_PAGE = INLINE_NOISE.rule("inline-page")(
+INLINE_NOISE.rule("inline-page")(
     re.compile(
         rf"(?<![0-9A-Za-z\-－/.]){_DASH}{{1,2}}[ \t　]?\d{{1,3}}[ \t　]?{_DASH}{{1,2}}(?![0-9\-－])"
         r"|第\s*\d{1,4}\s*页\s*[,，]?\s*共\s*\d{1,4}\s*页"
     )
 )
 # News furniture spliced into text: agency datelines, photo credits, paper footers.
-INLINE_NEWS = INLINE_NOISE.rule("inline-news")(
+INLINE_NOISE.rule("inline-news")(
     re.compile(
         rf"[（(](?:{words.alternation(words.AGENCIES)})[^（）()]{{0,20}}电[）)]"
         # a photo caption: its 这是… sentence and the credit
@@ -237,7 +237,7 @@ INLINE_NEWS = INLINE_NOISE.rule("inline-news")(
 )
 # A Markdown link: its text is the document's, its brackets and address are
 # markup ([标题](https://…) → 标题). An image (![…](…)) is not a link.
-MARKDOWN_LINK = INLINE_NOISE.rule("markdown-link")(
+INLINE_NOISE.rule("markdown-link")(
     re.compile(r"(?<!!)\[(?P<link_text>[^\[\]\n]{1,200})\]\([^()\s]{0,500}\)")
 )
 # Markdown bold marks inside a line (…基础架构**).
