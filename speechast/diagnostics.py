@@ -19,6 +19,7 @@ BRACKETS = "SA04"
 LONE_ITEM = "SA05"
 RUN_ON = "SA06"
 LEVEL = "SA07"
+CODES = (GAP, REPEAT, RESTART, BRACKETS, LONE_ITEM, RUN_ON, LEVEL)
 
 _FULL = frozenset("（）")
 _HALF = frozenset("()")

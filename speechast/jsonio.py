@@ -10,10 +10,16 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+__all__ = ["SchemaError", "dumps", "from_json", "meta_dict", "to_dict", "to_json"]
+
+import json
+
 import orjson
 from cattrs.preconf.orjson import OrjsonConverter, make_converter
 from cattrs.strategies import configure_tagged_union
 
+from speechast import contract
+from speechast.contract import SchemaError
 from speechast.nodes import Block, Document, Marker
 
 SCHEMA_VERSION = 1
@@ -36,11 +42,9 @@ def converter() -> OrjsonConverter:
     return conv
 
 
-class SchemaError(ValueError):
-    """The JSON is not a speechast document of this schema version."""
-
-
 def to_dict(doc: Document) -> dict[str, Any]:
+    if contract.depth_of(doc.children) >= contract.MAX_DEPTH:
+        raise SchemaError(f"$: nested deeper than {contract.MAX_DEPTH} levels")
     data: dict[str, Any] = {_TYPE: type_name(Document), "schema_version": SCHEMA_VERSION}
     data.update(converter().unstructure(doc))
     return data
@@ -53,15 +57,47 @@ def meta_dict(doc: Document) -> dict[str, Any]:
 
 
 def to_json(doc: Document) -> bytes:
-    return orjson.dumps(to_dict(doc))
+    """The document as JSON (UTF-8). Text that holds lone surrogates, which UTF-8
+    cannot carry, is written with \\u escapes instead."""
+    return dumps(to_dict(doc))
+
+
+def dumps(data: Any) -> bytes:
+    try:
+        return orjson.dumps(data)
+    except TypeError:  # str is not valid UTF-8: surrogates not allowed
+        return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
 def from_json(data: bytes | str) -> Document:
-    raw = orjson.loads(data)
-    if not isinstance(raw, dict) or raw.pop(_TYPE, None) != type_name(Document):
-        raise SchemaError("not a speechast document: the root must have type 'document'")
+    """The document read back; SchemaError (a ValueError) names what breaks the contract."""
+    raw = _loads(data)
+    if type(raw) is not dict or raw.pop(_TYPE, None) != type_name(Document):
+        raise SchemaError("$: not a speechast document: the root must have type 'document'")
     version = raw.pop("schema_version", None)
-    if version != SCHEMA_VERSION:
-        raise SchemaError(f"unsupported schema_version {version!r} (expected {SCHEMA_VERSION})")
-    doc: Document = converter().structure(raw, Document)
+    if type(version) is not int or version != SCHEMA_VERSION:
+        raise SchemaError(f"$.schema_version: unsupported {version!r} (expected {SCHEMA_VERSION})")
+    contract.check_document(raw)
+    try:
+        doc: Document = converter().structure(raw, Document)
+    except Exception as exc:  # a marker no family reads: one error type for the caller
+        raise SchemaError(f"$: {_first_cause(exc)}") from None
     return doc
+
+
+def _loads(data: bytes | str) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        pass  # orjson refuses escaped lone surrogates, which JSON allows
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError) as exc:
+        raise SchemaError(f"$: not JSON ({exc})") from None
+
+
+def _first_cause(exc: BaseException) -> str:
+    """The innermost message of a cattrs error group."""
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]
+    return str(exc)
