@@ -24,7 +24,7 @@ import attrs
 
 from speechast import noise, registry, words
 from speechast import tokens as K
-from speechast.registry import SENTENCE_END, SPACE
+from speechast.registry import LINE_BREAKS, SENTENCE_END, SPACE
 from speechast.rules import Chain, F
 from speechast.tuning import TUNING
 
@@ -48,7 +48,7 @@ def ends_sentence(text: str, pos: int, floor: int = 0) -> bool:
     A closing quote or bracket counts when it follows a sentence end.
     """
     i = pos - 1
-    while i >= floor and (text[i] in SPACE or text[i] in "\r\n"):
+    while i >= floor and (text[i] in SPACE or text[i] in LINE_BREAKS):
         i -= 1
     if i < floor:
         return True
@@ -124,15 +124,16 @@ _INLINE_KIND = {name.replace("-", "_"): kind for name, kind in noise.INLINE_KIND
 Line = tuple[int, int, int, int]
 
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_LINE = re.compile(f"[^{LINE_BREAKS}]*(?:\r\n|[{LINE_BREAKS}])|[^{LINE_BREAKS}]+")
+_RARE_BREAK = re.compile(f"[{LINE_BREAKS.replace(chr(10), '')}]")
 
 
 def physical_lines(text: str) -> Iterator[Line]:
     """Each physical line, its line break included (LF, CRLF or CR)."""
-    if "\r" in text:
+    if _RARE_BREAK.search(text):
         for m in _LINE.finditer(text):
             start, end = m.span()
-            yield (start, len(m.group().rstrip("\r\n")) + start, end, -1)
+            yield (start, len(m.group().rstrip(LINE_BREAKS)) + start, end, -1)
         return
     pos, n = 0, len(text)
     while pos < n:
@@ -491,7 +492,7 @@ def _plain(text: str, block: Block) -> str | None:
     """A block's text when it is one piece of text."""
     if len(block) != 1 or block[0].type != K.TEXT:
         return None
-    return text[block[0].start : block[0].end].strip(SPACE + "\r\n")
+    return text[block[0].start : block[0].end].strip(SPACE + LINE_BREAKS)
 
 
 def _contents_entry(content: str) -> bool:
@@ -576,7 +577,9 @@ def run_on_split(scan: Scanner, text: str, blocks: Iterator[Block]) -> Iterator[
     for block in blocks:
         start, end = block[0].start, block[-1].end
         if start >= line_end and not _whole_line(text, start, end):
-            line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start))
+            # the line began after the last break; search only since the last line
+            floor = max(line_end, 0)
+            line_start = max(text.rfind(ch, floor, start) for ch in LINE_BREAKS)
             found = _LINE_BREAK.search(text, end)
             line_end = len(text) if found is None else found.start()
             line_long = line_end - line_start > TUNING.run_on_chars
@@ -593,10 +596,10 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     """Whether a block runs from a line's start to its end (the usual case)."""
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
-    return before in "\r\n" and after in "\r\n"
+    return before in LINE_BREAKS and after in LINE_BREAKS
 
 
-_LINE_BREAK = re.compile("[\r\n]")
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 
 
 def _split_run_on(scan: Scanner, text: str, block: Block) -> Iterator[Block]:

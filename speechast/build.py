@@ -24,6 +24,7 @@ from speechast.nodes import (
     Text,
     Title,
 )
+from speechast.registry import LINE_BREAKS
 from speechast.tokens import FindingToken, LeveledToken
 
 # Token kinds that open a heading without a marker.
@@ -61,7 +62,7 @@ def clean_join(parts: Sequence[str]) -> str:
 
 def _inline_space(space: str) -> bool:
     """Spaces that separate words on one line (not a line break between pieces)."""
-    return bool(space) and "\n" not in space and "\r" not in space
+    return bool(space) and not any(ch in LINE_BREAKS for ch in space)
 
 
 def _span_of(items: Sequence[Token | Block]) -> Span:
@@ -255,7 +256,7 @@ def _container(children: list[_Head | Block]) -> tuple[int, _Head, list[Block]]:
 def _title(info: Meta, children: Sequence[Block]) -> str | None:
     """The title as metadata reads it, else the title line as it stands."""
     if info.title is not None:
-        return info.title.text
+        return info.title.value
     for child in children:
         if isinstance(child, Title):
             return child.text or None

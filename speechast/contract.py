@@ -77,11 +77,12 @@ def _array(value: Any, path: str) -> None:
 
 
 def _field(extra: dict[str, Check]) -> Check:
-    fields = {"text": _str, "span": _span, "placeholder": _bool, **extra}
+    fields = {"text": _str, "span": _span, "placeholder": _bool, "clean": _str_or_null, **extra}
+    required = set(fields) - {"clean"}
 
     def check(value: Any, path: str) -> None:
         if value is not None:
-            _object(value, path, fields, set(fields))
+            _object(value, path, fields, required)
 
     return check
 

@@ -9,11 +9,19 @@ Span = tuple[int, int]
 
 @attrs.frozen
 class Field:
-    """A piece of metadata as written, where it stands, and whether it is anonymised."""
+    """A piece of metadata: ``text`` is exactly the source at ``span``; ``clean``
+    is the value read from it when that differs (noise cut out, spaces or lines
+    joined, a title pasted twice taken once); ``placeholder`` says it is anonymised."""
 
     text: str
     span: Span
     placeholder: bool = False
+    clean: str | None = None
+
+    @property
+    def value(self) -> str:
+        """The value as read: the clean text where there is one."""
+        return self.text if self.clean is None else self.clean
 
 
 @attrs.frozen

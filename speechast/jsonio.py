@@ -13,6 +13,7 @@ from typing import Any
 __all__ = ["SchemaError", "dumps", "from_json", "meta_dict", "to_dict", "to_json"]
 
 import json
+import re
 
 import orjson
 from cattrs.preconf.orjson import OrjsonConverter, make_converter
@@ -66,7 +67,14 @@ def dumps(data: Any) -> bytes:
     try:
         return orjson.dumps(data)
     except TypeError:  # str is not valid UTF-8: surrogates not allowed
-        return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+
+
+# Code points UTF-8 cannot carry; JSON carries them as \u escapes. (A high one
+# right before a low one reads back as the one character the pair encodes:
+# JSON cannot tell the two apart.)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def from_json(data: bytes | str) -> Document:

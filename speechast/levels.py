@@ -163,6 +163,15 @@ class Leveller:
         if body:
             yield from self.paragraph(body)
 
+    def subhead(self, block: Block, closes: int) -> list[Token]:
+        """An unnumbered heading the numbering engine has just opened (the closing
+        address still waits for a numbered one)."""
+        self.want_title = False  # a title comes before the first heading
+        return [
+            *(Token(K.CLOSE, "") for _ in range(closes)),
+            K.leveled(block.tokens[0], self.numbering.depth, K.SUBHEAD),
+        ]
+
     def running_text(self, block: Block) -> Iterator[Token]:
         """A block of running text: a paragraph a sub-head may follow."""
         last = block.tokens[-1]
@@ -310,11 +319,7 @@ def group_label(lv: Leveller, block: Block) -> Iterable[Token] | None:
     )
     if not restarts:
         return None
-    closes = lv.numbering.open_label()
-    return [
-        *(Token(K.CLOSE, "") for _ in range(closes)),
-        K.leveled(block.tokens[0], lv.numbering.depth, K.SUBHEAD),
-    ]
+    return lv.subhead(block, lv.numbering.open_label())
 
 
 def _label_shaped(block: Block) -> bool:
@@ -348,11 +353,7 @@ def markdown_heading(lv: Leveller, block: Block) -> Iterable[Token] | None:
     """### 总结 — a Markdown heading without a marker takes its level from its #s."""
     if not lv.hashes or block.mark is not None or len(block.tokens) != 1:
         return None
-    closes = lv.numbering.open_markdown(lv.hashes)
-    return [
-        *(Token(K.CLOSE, "") for _ in range(closes)),
-        K.leveled(block.tokens[0], lv.numbering.depth, K.SUBHEAD),
-    ]
+    return lv.subhead(block, lv.numbering.open_markdown(lv.hashes))
 
 
 def _continues_sentence(block: Block) -> bool:
@@ -381,11 +382,7 @@ def subhead(lv: Leveller, block: Block) -> Iterable[Token] | None:
         return None
     if any(_continues_sentence(b) for b in islice(lv.ahead, 2)):
         return None  # a line broken off by a link: 我国同…缔结了 / 友好同盟条约 / 。苏联…
-    closes = lv.numbering.open_subhead()
-    return [
-        *(Token(K.CLOSE, "") for _ in range(closes)),
-        K.leveled(block.tokens[0], lv.numbering.depth, K.SUBHEAD),
-    ]
+    return lv.subhead(block, lv.numbering.open_subhead())
 
 
 @OUTLINE.rule("closing-address")

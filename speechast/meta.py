@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
+from typing import TypeVar
 
 import attrs
 
@@ -55,14 +57,49 @@ _LEADING_SALUTATION = re.compile(f"{VOCATIVE}(?=[，,：:！!])")
 class _Part:
     text: str
     start: int  # source offset of text[0]
+    stop: int = -1  # source offset after the part, when noise makes it longer than text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text) if self.stop < 0 else self.stop
 
     @property
     def span(self) -> Span:
-        return (self.start, self.start + len(self.text))
+        return (self.start, self.end)
+
+
+# The text a parse reads, so that fields can say exactly what they cover.
+SOURCE: ContextVar[str | None] = ContextVar("speechast_source", default=None)
 
 
 def field(text: str, start: int) -> Field:
     return Field(text=text, span=(start, start + len(text)), placeholder=_anonymised(text))
+
+
+F = TypeVar("F", bound=Field)
+
+
+def honest(value: F) -> F:
+    """The field with ``text`` exactly the source at its span, and the value read
+    kept as ``clean`` where the two differ."""
+    source = SOURCE.get()
+    if source is None:
+        return value
+    start, end = value.span
+    raw = source[start:end]
+    if raw == value.text:
+        return value
+    stripped = raw.strip()
+    if stripped and stripped != raw:  # a span that took a line's break or indent
+        start += len(raw) - len(raw.lstrip())
+        end = start + len(stripped)
+        raw = stripped
+    clean = None if raw == value.value else value.value
+    return attrs.evolve(value, text=raw, span=(start, end), clean=clean)
+
+
+def _honest_or_none(value: Field | None) -> Field | None:
+    return None if value is None else honest(value)
 
 
 def _anonymised(text: str) -> bool:
@@ -80,7 +117,7 @@ def _parts(node: Title | Paragraph) -> Iterator[_Part]:
         title = node.children[-1]
         text, start = getattr(title, "text", text), title.span[0]
     elif node.children:
-        yield _Part(text, start)
+        yield _Part(text, start, node.span[1])  # a line cut by noise: one part
         return
     pos = 0
     for m in _SPACES.finditer(text):
@@ -130,10 +167,14 @@ def _date(part: _Part) -> DateField | None:
 
 
 def _occasion(title: Field) -> Field | None:
-    m = _OCCASION.search(title.text)
+    """在…会议上的讲话 → the occasion: where it stands in the source when the title
+    is as written, else the clean value over the title's span."""
+    m = _OCCASION.search(title.value)
     if m is None:
         return None
-    return field(m.group("occasion"), title.span[0] + m.start("occasion"))
+    if title.clean is None:
+        return field(m.group("occasion"), title.span[0] + m.start("occasion"))
+    return honest(Field(m.group("occasion"), title.span, _anonymised(m.group("occasion"))))
 
 
 def _speaker(parts: Sequence[_Part], i: int) -> tuple[Speaker, int] | None:
@@ -179,6 +220,7 @@ def extract(children: Sequence[Block]) -> Meta:
             intro.append(node)
         else:
             _take_title(found, title_parts)
+    found = {role: honest(value) for role, value in found.items()}
     title = found.get("title")
     subtitle = found.get("subtitle")
     occasion = None
@@ -194,8 +236,8 @@ def extract(children: Sequence[Block]) -> Meta:
         date=date if isinstance(date, DateField) else None,
         occasion=occasion,
         salutation=found.get("salutation"),
-        intro=_joined(intro),
-        closing=_joined(_closing(children)),
+        intro=_honest_or_none(_joined(intro)),
+        closing=_honest_or_none(_joined(_closing(children))),
     )
 
 
@@ -244,10 +286,10 @@ def _take_title(found: dict[str, Field], parts: list[_Part]) -> None:
     if not parts or "title" in found:
         parts.clear()
         return
-    text = _undoubled(" ".join(p.text for p in parts))
-    found["title"] = Field(
-        text=text, span=(parts[0].start, parts[0].start + len(text)), placeholder=_anonymised(text)
-    )
+    joined = " ".join(p.text for p in parts)
+    text = _undoubled(joined)
+    end = parts[-1].end if text == joined else parts[0].start + len(text)
+    found["title"] = Field(text=text, span=(parts[0].start, end), placeholder=_anonymised(text))
     parts.clear()
 
 

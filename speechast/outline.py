@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
 from speechast.nodes import Document, Heading, Item, Node, Section, Title
+from speechast.registry import LINE_BREAKS
 from speechast.tree import children_of
+
+_BREAK = re.compile(f"\r\n|[{LINE_BREAKS}]")
 
 
 class LineIndex:
-    """Code-point offsets → 1-based line numbers (LF, CRLF and bare CR all count)."""
+    """Code-point offsets → 1-based line numbers (LF, CRLF, bare CR and the Unicode
+    line separators all count, as they do for the lexer)."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        i = 0
-        n = len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\n" or (ch == "\r" and (i + 1 == n or text[i + 1] != "\n")):
-                starts.append(i + 1)
-            i += 1
-        self.starts = starts
+        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
 
     def line(self, offset: int) -> int:
         return bisect_right(self.starts, offset)
@@ -61,7 +58,7 @@ def _entries(node: Node, depth: int) -> Iterator[tuple[int, int, str]]:
             heading = "##" if isinstance(node, Document) and depth else "#"
             at, title = child.span[0], child.text
             if isinstance(node, Document) and node.meta.title is not None:
-                at, title = node.meta.title.span[0], node.meta.title.text
+                at, title = node.meta.title.span[0], node.meta.title.value
             yield at, max(depth - 1, 0), f"{heading} {title}"
         elif isinstance(child, Document):
             yield from _entries(child, depth + 1)

@@ -12,7 +12,7 @@ from importlib import resources
 
 from lark import Lark
 
-from speechast import inline, markers, rules
+from speechast import inline, markers, meta, rules
 from speechast.blocks import scanner
 from speechast.build import TreeBuilder
 from speechast.levels import LevelPostLexer
@@ -54,8 +54,12 @@ def parse_text(text: str, options: rules.ParseOptions = rules.DEFAULT) -> Docume
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with rules.using(options):
-            result = parser().parse(text)
+        token = meta.SOURCE.set(text)
+        try:
+            with rules.using(options):
+                result = parser().parse(text)
+        finally:
+            meta.SOURCE.reset(token)
     finally:
         if collecting:
             gc.enable()

@@ -95,6 +95,9 @@ SENTENCE_STOP = "。！？!?；;"
 CLAUSE_BREAK = "。！？!?；;：:，,、…”）)"
 # A line that opens with one of these goes on a sentence broken before it.
 CONTINUING = "。，,、；;：:）)》」』”！？!?"
+# What ends a physical line: LF, CR (and CRLF), and the separators Unicode and
+# old formats use (vertical tab, form feed, information separators, NEL, LS, PS).
+LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # Horizontal space, half- and full-width, and the zero-width spaces and joiners
 # that editors and web pages leave in text (a line holding only U+200B is blank).
 SPACE = " \t\u3000\u00a0\u200b\u2060\ufeff"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import jsonschema
 import orjson
 
@@ -11,7 +12,9 @@ import speechast
 from speechast.tree import children_of, leaves, walk
 
 
-def check_tree(doc: speechast.Document, text: str, schema: Any | None = None) -> None:
+def check_tree(
+    doc: speechast.Document, text: str, schema: Any | None = None, round_trip: bool = True
+) -> None:
     """Leaves tile the input; children lie in order inside their parent; JSON round-trips."""
     position = 0
     for leaf in leaves(doc):
@@ -27,7 +30,22 @@ def check_tree(doc: speechast.Document, text: str, schema: Any | None = None) ->
         for child in children_of(node):
             assert cursor <= child.span[0] <= child.span[1] <= end, (node, child)
             cursor = child.span[1]
+    for _, node in walk(doc):
+        if isinstance(node, speechast.Document):
+            check_meta_spans(node, text)
     data = speechast.to_json(doc)
-    assert speechast.from_json(data) == doc
+    if round_trip:
+        assert speechast.from_json(data) == doc
     if schema is not None:
         jsonschema.validate(orjson.loads(data), schema)
+
+
+def check_meta_spans(doc: speechast.Document, text: str) -> None:
+    """Every metadata field's text is exactly the source at its span."""
+    for name in attrs.fields_dict(type(doc.meta)):
+        value = getattr(doc.meta, name)
+        if value is not None:
+            start, end = value.span
+            assert 0 <= start <= end <= len(text), (name, value)
+            assert text[start:end] == value.text, (name, value)
+            assert value.clean != value.text, (name, value)
