@@ -50,7 +50,10 @@ def test_a_cleaned_title_keeps_its_raw_span(text: str, raw: str, clean: str) -> 
 
 
 def test_joined_fields_cover_their_source() -> None:
-    text = "在全县工作会议上的讲话\n县委书记 王某某\n（2024年1月12日）\n同志们：\n今年工作很多。\n一、总体\n内容。\n同志们，让我们共同努力！\n"
+    text = (
+        "在全县工作会议上的讲话\n县委书记 王某某\n（2024年1月12日）\n同志们：\n今年工作很多。\n"
+        "一、总体\n内容。\n同志们，让我们共同努力！\n"
+    )
     doc = speechast.parse(text)
     assert doc.meta.speaker is not None and doc.meta.closing is not None
     check_meta_spans(doc, text)
