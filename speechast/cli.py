@@ -1,8 +1,14 @@
-"""The command line: ``speechast outline|json FILE|-`` and ``speechast check|meta FILE…``."""
+"""The command line: ``speechast outline|json FILE|-`` and ``speechast check|meta FILE…``.
+
+Output is UTF-8 whatever the terminal's encoding; every failure is one line on
+standard error: bad input exits 2, Ctrl-C exits 130, a reader that closes the
+pipe early (``| head``) leaves the exit status as it was.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -10,74 +16,87 @@ import orjson
 
 from speechast import __version__
 from speechast.api import parse
-from speechast.jsonio import meta_dict, to_json
+from speechast.jsonio import dumps, meta_dict, to_json
 from speechast.nodes import Document
 from speechast.outline import LineIndex, render
 from speechast.source import InputError, read_text
 
-EXIT_USAGE = 2
-
-
 EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
-def _outline(paths: list[str]) -> int:
-    text = read_text(paths[0])
-    sys.stdout.write(render(parse(text), text))
-    return 0
+class _Run:
+    """The exit status so far: kept when the reader of our output goes away."""
 
-
-def _json(paths: list[str]) -> int:
-    text = read_text(paths[0])
-    sys.stdout.buffer.write(to_json(parse(text)) + b"\n")
-    return 0
-
-
-def _each_file(paths: list[str], report: Callable[[str, str], int]) -> int:
-    """Run ``report(path, text)`` on every readable file; an unreadable one is one
-    line on stderr and exit status 2 once all are done, else the worst report."""
     status = 0
+
+
+def _write(data: bytes) -> None:
+    stdout = sys.stdout
+    buffer = getattr(stdout, "buffer", None) if stdout is not None else None
+    if buffer is None:
+        raise InputError("standard output is closed")
+    buffer.write(data)
+
+
+def _outline(paths: list[str], run: _Run) -> None:
+    text = read_text(paths[0])
+    _write(render(parse(text), text).encode("utf-8", "backslashreplace"))
+
+
+def _json(paths: list[str], run: _Run) -> None:
+    text = read_text(paths[0])
+    _write(to_json(parse(text)) + b"\n")
+
+
+def _each_file(paths: list[str], run: _Run, report: Callable[[str, str, _Run], None]) -> None:
+    """Run ``report`` on every readable file; an unreadable one is one line on
+    stderr and exit status 2 once all are done."""
     for path in paths:
         try:
             text = read_text(path)
         except InputError as exc:
             _error(exc)
-            status = EXIT_USAGE
+            run.status = EXIT_USAGE
             continue
-        status = max(status, report(path, text))
-    return status
+        report(path, text, run)
 
 
-def _check_one(path: str, text: str) -> int:
+def _check_one(path: str, text: str, run: _Run) -> None:
     """``FILE:LINE:COL: CODE message`` a finding."""
     doc = parse(text)
+    if doc.diagnostics:
+        run.status = max(run.status, EXIT_FINDINGS)
     index = LineIndex(text)
     for finding in doc.diagnostics:
         line, column = index.position(finding.span[0])
-        print(f"{path}:{line}:{column}: {finding.code} {finding.message}")
-    return EXIT_FINDINGS if doc.diagnostics else 0
+        _write(
+            f"{path}:{line}:{column}: {finding.code} {finding.message}\n".encode(
+                "utf-8", "backslashreplace"
+            )
+        )
 
 
-def _meta_one(path: str, text: str) -> int:
+def _meta_one(path: str, text: str, run: _Run) -> None:
     """One JSON line per document (per article of a compilation)."""
     doc = parse(text)
     articles = [c for c in doc.children if isinstance(c, Document)] or [doc]
     for number, article in enumerate(articles):
         line = {"file": path, "document": number, **meta_dict(article)}
-        sys.stdout.buffer.write(orjson.dumps(line) + b"\n")
-    return 0
+        _write(dumps(line) + b"\n")
 
 
-def _check(paths: list[str]) -> int:
-    return _each_file(paths, _check_one)
+def _check(paths: list[str], run: _Run) -> None:
+    _each_file(paths, run, _check_one)
 
 
-def _meta(paths: list[str]) -> int:
-    return _each_file(paths, _meta_one)
+def _meta(paths: list[str], run: _Run) -> None:
+    _each_file(paths, run, _meta_one)
 
 
 # name → (run, help, whether it takes several files)
-COMMANDS: dict[str, tuple[Callable[[list[str]], int], str, bool]] = {
+COMMANDS: dict[str, tuple[Callable[[list[str], _Run], None], str, bool]] = {
     "outline": (
         _outline,
         "print the outline: one heading or item a line, with line numbers",
@@ -102,25 +121,50 @@ def build_argparser() -> argparse.ArgumentParser:
             "files",
             nargs="+" if several else 1,
             metavar="FILE",
-            help="a UTF-8 text file, or - for standard input",
+            help="a UTF-8 text file, a pipe or a device, or - for standard input",
         )
     return ap
 
 
-def _error(exc: Exception) -> None:
-    print(f"speechast: {exc}", file=sys.stderr)
+def _error(exc: Exception | str) -> None:
+    """One line on stderr, in UTF-8 whatever its encoding; nothing if it is closed."""
+    line = f"speechast: {exc}\n".encode("utf-8", "backslashreplace")
+    stderr = sys.stderr
+    buffer = getattr(stderr, "buffer", None) if stderr is not None else None
+    try:
+        if buffer is not None:
+            buffer.write(line)
+            buffer.flush()
+    except OSError:
+        pass
+
+
+def _quiet_stdout() -> None:
+    """After the reader closed the pipe, flushing at exit must not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_argparser().parse_args(argv)
-    run, _, _ = COMMANDS[args.command]
+    run = _Run()
     try:
-        return run(args.files)
+        args = build_argparser().parse_args(argv)
+        command, _, _ = COMMANDS[args.command]
+        command(args.files, run)
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except InputError as exc:
         _error(exc)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
-        return 0
+        _quiet_stdout()
+    return run.status
 
 
 if __name__ == "__main__":

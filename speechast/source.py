@@ -1,25 +1,41 @@
-"""Reading input: bytes → text, with one clear error for anything that is not text."""
+"""Reading input: bytes → text, with one clear error for anything that is not text.
+
+Files, pipes, devices and standard input are all read the same way: in chunks,
+counting, so nothing larger than the limit is ever held, whatever the file
+system says the size is (0 for pipes and devices).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
-# Texts beyond this are refused rather than risk exhausting memory; the
-# largest reports run to a few MB.
+# Texts beyond this are refused rather than risk exhausting memory; the largest
+# reports run to a few MB. SPEECHAST_MAX_BYTES lowers it (for tests, or a
+# service that wants a tighter bound).
 MAX_BYTES = 512 * 1024 * 1024
+_CHUNK = 1024 * 1024
 
 
 class InputError(Exception):
     """Input that cannot be read as a text; the message is one line for the user."""
 
 
+def max_bytes() -> int:
+    try:
+        return min(MAX_BYTES, int(os.environ.get("SPEECHAST_MAX_BYTES", MAX_BYTES)))
+    except ValueError:
+        return MAX_BYTES
+
+
 def decode(data: bytes, name: str) -> str:
     """UTF-8 with or without a BOM; binary or undecodable bytes are an error."""
     if not data:
         raise InputError(f"{name}: empty input")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary data, not a text file")
+    if b"\x00" in data:  # judged the same wherever the NUL stands
+        raise InputError(f"{name}: binary data, not a text file (a NUL byte at {data.index(0)})")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -31,27 +47,50 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def read_limited(stream: BinaryIO, name: str) -> bytes:
+    """At most the limit's bytes from a stream, counted while reading."""
+    limit = max_bytes()
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(_CHUNK, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise InputError(f"{name}: larger than {_size(limit)}")
+    return b"".join(chunks)
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+
+
 def read_bytes(path: str) -> bytes:
-    """The bytes of a file, or of standard input for ``-``."""
+    """The bytes of a file, a pipe or a device, or of standard input for ``-``."""
     if path == "-":
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
+        stdin = sys.stdin
+        if stdin is None or getattr(stdin, "buffer", None) is None:
+            raise InputError("<stdin>: standard input is closed")
+        try:
+            return read_limited(stdin.buffer, "<stdin>")
+        except (OSError, ValueError) as exc:
+            raise InputError(f"<stdin>: cannot read ({_reason(exc)})") from None
     p = Path(path)
     try:
         if p.is_dir():
             raise InputError(f"{path}: is a directory, not a file")
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB")
-        return p.read_bytes()
+        with p.open("rb") as stream:
+            return read_limited(stream, path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{path}: cannot read ({_reason(exc)})") from None
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def read_text(path: str) -> str:
-    data = read_bytes(path)
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB")
-    return decode(data, "<stdin>" if path == "-" else path)
+    return decode(read_bytes(path), "<stdin>" if path == "-" else path)
