@@ -12,8 +12,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-import orjson
-
 from speechast import __version__
 from speechast.api import parse
 from speechast.jsonio import dumps, meta_dict, to_json
