@@ -13,6 +13,7 @@ from typing import Any
 __all__ = ["SchemaError", "dumps", "from_json", "meta_dict", "to_dict", "to_json"]
 
 import json
+import json.scanner
 import re
 
 import orjson
@@ -67,14 +68,21 @@ def dumps(data: Any) -> bytes:
     try:
         return orjson.dumps(data)
     except TypeError:  # str is not valid UTF-8: surrogates not allowed
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+        return _dumps_surrogates(data)
 
 
-# Code points UTF-8 cannot carry; JSON carries them as \u escapes. (A high one
-# right before a low one reads back as the one character the pair encodes:
-# JSON cannot tell the two apart.)
+# Code points UTF-8 cannot carry; JSON carries them as \u escapes.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A document holding them says so: its reader must then keep two escaped
+# surrogates as two code points, where JSON would read the pair as one character.
+SURROGATES = "surrogates"
+
+
+def _dumps_surrogates(data: Any) -> bytes:
+    if isinstance(data, dict) and data.get(_TYPE) == type_name(Document):
+        data = {**data, SURROGATES: True}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
 
 
 def from_json(data: bytes | str) -> Document:
@@ -82,6 +90,10 @@ def from_json(data: bytes | str) -> Document:
     raw = _loads(data)
     if type(raw) is not dict or raw.pop(_TYPE, None) != type_name(Document):
         raise SchemaError("$: not a speechast document: the root must have type 'document'")
+    if raw.pop(SURROGATES, False) is True:
+        raw = _loads_keeping_surrogates(data)
+        raw.pop(_TYPE, None)
+        raw.pop(SURROGATES, None)
     version = raw.pop("schema_version", None)
     if type(version) is not int or version != SCHEMA_VERSION:
         raise SchemaError(f"$.schema_version: unsupported {version!r} (expected {SCHEMA_VERSION})")
@@ -102,6 +114,49 @@ def _loads(data: bytes | str) -> Any:
         return json.loads(data)
     except (ValueError, RecursionError) as exc:
         raise SchemaError(f"$: not JSON ({exc})") from None
+
+
+_STRING_CHUNK = re.compile(r'(.*?)(["\\\x00-\x1f])', re.DOTALL)
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_HEX4 = re.compile("[0-9a-fA-F]{4}")
+
+
+def _scanstring(s: str, end: int, strict: bool = True) -> tuple[str, int]:
+    """A JSON string whose \\u escapes each stay one code point (no pairing)."""
+    chunks: list[str] = []
+    begin = end - 1
+    while True:
+        m = _STRING_CHUNK.match(s, end)
+        if m is None:
+            raise json.JSONDecodeError("Unterminated string starting at", s, begin)
+        end = m.end()
+        content, terminator = m.groups()
+        chunks.append(content)
+        if terminator == '"':
+            return "".join(chunks), end
+        if terminator != "\\":
+            raise json.JSONDecodeError("Invalid control character at", s, end)
+        escape = s[end : end + 1]
+        if escape == "u" and _HEX4.fullmatch(s, end + 1, end + 5):
+            chunks.append(chr(int(s[end + 1 : end + 5], 16)))
+            end += 5
+        elif escape in _ESCAPES:
+            chunks.append(_ESCAPES[escape])
+            end += 1
+        else:
+            raise json.JSONDecodeError("Invalid \\escape", s, end)
+
+
+def _loads_keeping_surrogates(data: bytes | str) -> dict[str, Any]:
+    decoder = json.JSONDecoder()
+    decoder.parse_string = _scanstring  # type: ignore[attr-defined]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
+    text = data.decode("utf-8", "surrogatepass") if isinstance(data, bytes) else data
+    try:
+        raw: dict[str, Any] = decoder.decode(text)
+    except (ValueError, RecursionError) as exc:
+        raise SchemaError(f"$: not JSON ({exc})") from None
+    return raw
 
 
 def _first_cause(exc: BaseException) -> str:

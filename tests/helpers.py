@@ -12,9 +12,7 @@ import speechast
 from speechast.tree import children_of, leaves, walk
 
 
-def check_tree(
-    doc: speechast.Document, text: str, schema: Any | None = None, round_trip: bool = True
-) -> None:
+def check_tree(doc: speechast.Document, text: str, schema: Any | None = None) -> None:
     """Leaves tile the input; children lie in order inside their parent; JSON round-trips."""
     position = 0
     for leaf in leaves(doc):
@@ -34,8 +32,7 @@ def check_tree(
         if isinstance(node, speechast.Document):
             check_meta_spans(node, text)
     data = speechast.to_json(doc)
-    if round_trip:
-        assert speechast.from_json(data) == doc
+    assert speechast.from_json(data) == doc
     if schema is not None:
         jsonschema.validate(orjson.loads(data), schema)
 
