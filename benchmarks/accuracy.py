@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 import speechast
-from speechast.source import read_text
+from speechast.api import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -49,7 +49,7 @@ def score_dir(directory: Path) -> dict[str, Any]:
     rows = []
     for gold in sorted(directory.glob("*.gold")):
         source = (directory / f"{gold.stem}.txt").read_text("utf-8", errors="replace")
-        text = read_text(str(directory / f"{gold.stem}.txt"))
+        text = read_source(str(directory / f"{gold.stem}.txt")).text
         doc = orjson.loads(speechast.to_json(speechast.parse(text)))
         g_found, g_titles, g_noise = sc.read_gold(gold)
         p_found, p_titles, p_noise = sc.walk_prediction(doc, source)

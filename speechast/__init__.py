@@ -4,7 +4,7 @@ Data flow: text → tokens (lexer) → levels (postlexer) → parse tree (gramma
 → nodes (build) → JSON / outline.
 """
 
-from speechast.api import parse, parse_file
+from speechast.api import parse, parse_bytes, parse_file
 from speechast.jsonio import from_json, to_dict, to_json
 from speechast.nodes import (
     Document,
@@ -42,6 +42,7 @@ __all__ = [
     "from_json",
     "leaves",
     "parse",
+    "parse_bytes",
     "parse_file",
     "pretty",
     "rule_names",

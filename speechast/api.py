@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import attrs
+
+from speechast import formats
 from speechast.nodes import Document
 from speechast.parser import parse_text
 from speechast.rules import ParseOptions, options_of
-from speechast.source import read_text
+from speechast.source import read_bytes
 
 
 def parse(text: str, disable: Iterable[str] | ParseOptions | None = None) -> Document:
@@ -20,6 +23,34 @@ def parse(text: str, disable: Iterable[str] | ParseOptions | None = None) -> Doc
     return parse_text(text, options_of(disable))
 
 
-def parse_file(path: str | Path, disable: Iterable[str] | ParseOptions | None = None) -> Document:
-    """Read a UTF-8 file (BOM or not) and parse it; raises InputError on bad input."""
-    return parse_text(read_text(str(path)), options_of(disable))
+def parse_bytes(
+    data: bytes,
+    encoding: str | None = None,
+    disable: Iterable[str] | ParseOptions | None = None,
+    name: str = "<bytes>",
+) -> Document:
+    """Parse a file's bytes: text in any encoding (detected unless ``encoding`` is
+    given), a Word document or a saved web page. Raises InputError on what is none
+    of these; the document records the encoding used."""
+    return parse_source(formats.read(data, name, encoding), disable)
+
+
+def parse_file(
+    path: str | Path,
+    disable: Iterable[str] | ParseOptions | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """Read a file (text, .docx or web page) and parse it; InputError on bad input."""
+    return parse_source(read_source(str(path), encoding), disable)
+
+
+def read_source(path: str, encoding: str | None = None) -> formats.Source:
+    """The text of a file (or of standard input for ``-``), read by what it is."""
+    return formats.read(read_bytes(path), "<stdin>" if path == "-" else path, encoding)
+
+
+def parse_source(
+    source: formats.Source, disable: Iterable[str] | ParseOptions | None = None
+) -> Document:
+    doc = parse_text(source.text, options_of(disable), source.noise)
+    return attrs.evolve(doc, encoding=source.encoding)

@@ -16,7 +16,9 @@ The stages, in order (each streams, so memory stays flat on long texts)::
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from functools import cache
 from typing import NamedTuple
 
@@ -278,6 +280,24 @@ LINE_CLAIMS: Chain[ClaimRule] = Chain(
     "line-claims",
     "a line that is one block of noise by its layout alone; the first rule that answers wins",
 )
+
+# Lines a reader of the file's format already knows are noise (a web page's
+# script, nav and footer): (start, end, kind) in the text, in order.
+GIVEN_NOISE: ContextVar[tuple[tuple[int, int, str], ...]] = ContextVar(
+    "speechast_given_noise", default=()
+)
+
+
+@LINE_CLAIMS.rule("format-noise")
+def format_noise(text: str, line_start: int, pos: int, end: int) -> Block | None:
+    """A line the file's format marks as furniture (a web page's nav or script)."""
+    given = GIVEN_NOISE.get()
+    if not given:
+        return None
+    i = bisect_right(given, (pos, len(text) + 1, "")) - 1
+    if i >= 0 and given[i][0] <= pos < given[i][1]:
+        return [Piece(K.NAV if given[i][2] == "nav" else K.MARKUP, pos, end)]
+    return None
 
 
 @LINE_CLAIMS.rule("right-aligned-signature")

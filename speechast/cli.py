@@ -13,21 +13,16 @@ import sys
 from collections.abc import Callable, Sequence
 
 from speechast import __version__
-from speechast.api import parse
+from speechast.api import parse_source, read_source
+from speechast.formats import Source
 from speechast.jsonio import dumps, meta_dict, to_json
 from speechast.nodes import Document
 from speechast.outline import LineIndex, render
-from speechast.source import InputError, read_text
+from speechast.source import InputError
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
-
-
-class _Run:
-    """The exit status so far: kept when the reader of our output goes away."""
-
-    status = 0
 
 
 def _write(data: bytes) -> None:
@@ -38,32 +33,48 @@ def _write(data: bytes) -> None:
     buffer.write(data)
 
 
+class _Run:
+    """The exit status so far (kept when the reader of our output goes away), and
+    how to read input."""
+
+    status = 0
+    encoding: str | None = None
+
+    def read(self, path: str) -> Source:
+        return read_source(path, self.encoding)
+
+
 def _outline(paths: list[str], run: _Run) -> None:
-    text = read_text(paths[0])
-    _write(render(parse(text), text).encode("utf-8", "backslashreplace"))
+    source = run.read(paths[0])
+    _write(render(parse_source(source), source.text).encode("utf-8", "backslashreplace"))
 
 
 def _json(paths: list[str], run: _Run) -> None:
-    text = read_text(paths[0])
-    _write(to_json(parse(text)) + b"\n")
+    _write(to_json(parse_source(run.read(paths[0]))) + b"\n")
 
 
-def _each_file(paths: list[str], run: _Run, report: Callable[[str, str, _Run], None]) -> None:
+def _text(paths: list[str], run: _Run) -> None:
+    """The text that is parsed, which every span points into."""
+    _write(run.read(paths[0]).text.encode("utf-8", "backslashreplace"))
+
+
+def _each_file(paths: list[str], run: _Run, report: Callable[[str, Source, _Run], None]) -> None:
     """Run ``report`` on every readable file; an unreadable one is one line on
     stderr and exit status 2 once all are done."""
     for path in paths:
         try:
-            text = read_text(path)
+            source = run.read(path)
         except InputError as exc:
             _error(exc)
             run.status = EXIT_USAGE
             continue
-        report(path, text, run)
+        report(path, source, run)
 
 
-def _check_one(path: str, text: str, run: _Run) -> None:
+def _check_one(path: str, source: Source, run: _Run) -> None:
     """``FILE:LINE:COL: CODE message`` a finding."""
-    doc = parse(text)
+    doc = parse_source(source)
+    text = source.text
     if doc.diagnostics:
         run.status = max(run.status, EXIT_FINDINGS)
     index = LineIndex(text)
@@ -76,9 +87,9 @@ def _check_one(path: str, text: str, run: _Run) -> None:
         )
 
 
-def _meta_one(path: str, text: str, run: _Run) -> None:
+def _meta_one(path: str, source: Source, run: _Run) -> None:
     """One JSON line per document (per article of a compilation)."""
-    doc = parse(text)
+    doc = parse_source(source)
     articles = [c for c in doc.children if isinstance(c, Document)] or [doc]
     for number, article in enumerate(articles):
         line = {"file": path, "document": number, **meta_dict(article)}
@@ -101,6 +112,7 @@ COMMANDS: dict[str, tuple[Callable[[list[str], _Run], None], str, bool]] = {
         False,
     ),
     "json": (_json, "print the outline tree as JSON", False),
+    "text": (_text, "print the text that is parsed (of a .docx or a web page too)", False),
     "check": (_check, "lint the outlines' numbering; exit 1 when there are findings", True),
     "meta": (_meta, "print each document's metadata as JSON Lines", True),
 }
@@ -119,7 +131,12 @@ def build_argparser() -> argparse.ArgumentParser:
             "files",
             nargs="+" if several else 1,
             metavar="FILE",
-            help="a UTF-8 text file, a pipe or a device, or - for standard input",
+            help="a text file (any encoding), a .docx, a web page, a pipe, or - for stdin",
+        )
+        cmd.add_argument(
+            "--encoding",
+            metavar="NAME",
+            help="read text in this encoding instead of detecting it (gbk, gb18030, utf-16…)",
         )
     return ap
 
@@ -151,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_argparser().parse_args(argv)
         command, _, _ = COMMANDS[args.command]
+        run.encoding = args.encoding
         command(args.files, run)
         if sys.stdout is not None:
             sys.stdout.flush()

@@ -116,7 +116,7 @@ def _diagnostics(value: Any, path: str) -> None:
 _NODES: dict[str, tuple[dict[str, Check], set[str]]] = {
     "document": (
         {"span": _span, "title": _str_or_null, "children": _array, "diagnostics": _diagnostics,
-         "meta": _meta},
+         "meta": _meta, "encoding": _str_or_null},
         {"span", "title", "children", "diagnostics", "meta"},
     ),
     "section": (

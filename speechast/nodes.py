@@ -136,6 +136,8 @@ class Document(Node):
     children: tuple[Block, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
     meta: Meta = attrs.field(factory=Meta)
+    # How the file was read: its text encoding (None for a str, or a Word document).
+    encoding: str | None = None
 
 
 # The one union of node types, for children and for JSON's tagged union.

@@ -1,4 +1,4 @@
-"""Reading input: bytes → text, with one clear error for anything that is not text.
+"""Reading input's bytes, with one clear error for anything that cannot be read.
 
 Files, pipes, devices and standard input are all read the same way: in chunks,
 counting, so nothing larger than the limit is ever held, whatever the file
@@ -28,23 +28,6 @@ def max_bytes() -> int:
         return min(MAX_BYTES, int(os.environ.get("SPEECHAST_MAX_BYTES", MAX_BYTES)))
     except ValueError:
         return MAX_BYTES
-
-
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 with or without a BOM; binary or undecodable bytes are an error."""
-    if not data:
-        raise InputError(f"{name}: empty input")
-    if b"\x00" in data:  # judged the same wherever the NUL stands
-        raise InputError(f"{name}: binary data, not a text file (a NUL byte at {data.index(0)})")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
-    if not text.strip():
-        raise InputError(f"{name}: no text (only whitespace)")
-    return text
 
 
 def read_limited(stream: BinaryIO, name: str) -> bytes:
@@ -90,7 +73,3 @@ def read_bytes(path: str) -> bytes:
 
 def _reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
-
-
-def read_text(path: str) -> str:
-    return decode(read_bytes(path), "<stdin>" if path == "-" else path)

@@ -35,6 +35,11 @@ class Case(NamedTuple):
         return out
 
     @property
+    def is_html(self) -> bool:
+        """A case whose input is a web page, read as speechast reads .html files."""
+        return self.what.startswith("(html)")
+
+    @property
     def id(self) -> str:
         return f"{self.path.stem}:{self.rule}"
 

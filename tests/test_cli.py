@@ -42,8 +42,10 @@ def test_stdin_and_bom(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
         ("dir", "is a directory"),
         (b"", "empty input"),
         (b"   \n\n", "no text"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary data"),
-        ("一、甲\n".encode("gbk"), "not valid UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "a PNG image, not supported"),
+        (b"%PDF-1.7\n", "a PDF document, not supported"),
+        (b"abc\x00def", "binary data"),
+        (b"PK\x03\x04garbage", "damaged"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(

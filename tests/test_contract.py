@@ -14,9 +14,9 @@ import orjson
 import pytest
 
 import speechast
+from speechast.api import read_source
 from speechast.contract import MAX_DEPTH, SchemaError
 from speechast.nodes import Heading, Section
-from speechast.source import read_text
 from tests.conftest import ROOT
 
 TEXT = (
@@ -169,7 +169,7 @@ SHARED_TEXTS = sorted((ROOT.parent / "shared").glob("*/*.txt"))
 
 @pytest.mark.parametrize("path", SHARED_TEXTS, ids=[p.name[:24] for p in SHARED_TEXTS])
 def test_every_real_document_validates_quickly(path: Path, schema: Any) -> None:
-    data = orjson.loads(speechast.to_json(speechast.parse(read_text(str(path)))))
+    data = orjson.loads(speechast.to_json(speechast.parse(read_source(str(path)).text)))
     start = time.process_time()
     jsonschema.validate(data, schema)
     assert time.process_time() - start < 1.0
