@@ -258,3 +258,17 @@ def test_a_web_page_gives_its_outline_and_its_furniture_as_noise() -> None:
     ]:
         assert (kind, text) in noise
     assert "全面贯彻会议精神。" in source.text  # inline tags do not break a line
+
+
+def test_text_prints_what_spans_point_into(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    data = PAGE.replace("gbk", "utf-8")
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".html", encoding="utf-8", delete=False) as f:
+        f.write(data)
+    assert main(["text", f.name]) == 0
+    out = capsysbinary.readouterr().out.decode()
+    doc = speechast.parse_file(f.name)
+    first = next(s for s in doc.children if isinstance(s, speechast.Section))
+    assert out[first.span[0] : first.span[0] + 6] == "一、总体要求"
+    Path(f.name).unlink()
