@@ -126,17 +126,21 @@ class Leveller:
         yield from (K.finding(f) for f in self.findings)
 
     # ------------------------------------------------------------ emitters
-    def close_to(self, depth: int) -> Iterator[Token]:
-        for _ in range(self.numbering.close_to(depth)):
-            yield Token(K.CLOSE, "")
+    def close_to(self, depth: int) -> list[Token]:
+        return _closes(self.numbering.close_to(depth))
+
+    def new_document(self) -> list[Token]:
+        """A compilation's next article, or a transmitted document, starts afresh."""
+        self.seen_heading = False
+        self.want_title = False
+        return _closes(self.numbering.new_article())
 
     def report(self, code: str, message: str, at: Token) -> None:
         span = (K.start_of(at), K.end_of(at))
         self.findings.append(Diagnostic(code=code, message=message, span=span))
 
     def open(self, block: Block, placement: Placement, type_: str | None = None) -> Iterator[Token]:
-        for _ in range(self.numbering.open(placement)):
-            yield Token(K.CLOSE, "")
+        yield from _closes(self.numbering.open(placement))
         self.seen_heading = True
         self.want_title = False
         marker = block.tokens[0]
@@ -145,8 +149,8 @@ class Leveller:
             block.tokens[1:], is_item=placement.entry.is_item, rules=self.lead_ends
         )
         placement.entry.run_in = bool(body) and not placement.entry.is_item
-        if body and body[-1].type == K.TEXT:  # a run-in heading's body is running text
-            self.ran_on = ends_sentence(body[-1].value, len(body[-1].value))
+        if body:  # a run-in heading's body is running text
+            self.ran_on = _ends_sentence(body[-1])
         if guessed:
             self.report(
                 diagnostics.RUN_ON,
@@ -167,15 +171,11 @@ class Leveller:
         """An unnumbered heading the numbering engine has just opened (the closing
         address still waits for a numbered one)."""
         self.want_title = False  # a title comes before the first heading
-        return [
-            *(Token(K.CLOSE, "") for _ in range(closes)),
-            K.leveled(block.tokens[0], self.numbering.depth, K.SUBHEAD),
-        ]
+        return [*_closes(closes), K.leveled(block.tokens[0], self.numbering.depth, K.SUBHEAD)]
 
     def running_text(self, block: Block) -> Iterator[Token]:
         """A block of running text: a paragraph a sub-head may follow."""
-        last = block.tokens[-1]
-        self.ran_on = last.type == K.TEXT and ends_sentence(last.value, len(last.value))
+        self.ran_on = _ends_sentence(block.tokens[-1])
         if self.ran_on and not furniture.is_salutation(block.tokens):
             self.want_title = False  # a title comes before the running text
         return self.paragraph(block.tokens)
@@ -215,13 +215,10 @@ def article(lv: Leveller, block: Block) -> Iterable[Token] | None:
     """第N篇: opens one article of a compilation: every open level closes."""
     if block.mark is None or block.mark.family != K.ARTICLE:
         return None
-    closes = lv.numbering.new_article()
-    lv.seen_heading = False
-    lv.want_title = False
     marker = block.tokens[0]
     rest = [K.retyped(t, K.TITLE_TEXT) if t.type == K.TEXT else t for t in block.tokens[1:]]
     return [
-        *(Token(K.CLOSE, "") for _ in range(closes)),
+        *lv.new_document(),
         marker,
         *rest,
         K.zero(K.EOB, K.start_of(marker)),
@@ -249,10 +246,7 @@ def transmitted_document(lv: Leveller, block: Block) -> Iterable[Token] | None:
     if token.type != K.TEXT or not furniture.names_document(token.value, lv.transmits):
         return None
     lv.transmits = ""
-    closes = lv.numbering.new_article()
-    lv.seen_heading = False
-    lv.want_title = False
-    return [*(Token(K.CLOSE, "") for _ in range(closes)), K.retyped(token, K.TRANSMITTED_TITLE)]
+    return [*lv.new_document(), K.retyped(token, K.TRANSMITTED_TITLE)]
 
 
 @OUTLINE.rule("numbering")
@@ -400,6 +394,16 @@ def closing_address(lv: Leveller, block: Block) -> Iterable[Token] | None:
         if lv.numbering.would_go_on(later.mark):
             return None
     return [*lv.close_to(0), *lv.running_text(block)]
+
+
+def _closes(count: int) -> list[Token]:
+    """The ``_CLOSE`` tokens that end ``count`` open levels."""
+    return [Token(K.CLOSE, "") for _ in range(count)]
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Whether a block's last token is text that ends its sentence."""
+    return token.type == K.TEXT and ends_sentence(token.value, len(token.value))
 
 
 def _join(tokens: list[Token], type_: str) -> Token:
