@@ -27,7 +27,7 @@ import attrs
 from speechast import noise, registry, words
 from speechast import tokens as K
 from speechast.registry import LINE_BREAKS, SENTENCE_END, SPACE
-from speechast.rules import Chain, F
+from speechast.rules import Chain, F, first_answer
 from speechast.tuning import TUNING
 
 
@@ -264,7 +264,7 @@ def line_parts(scan: Scanner, text: str, lines: Iterator[Line]) -> Iterator[Line
         chunk = chunk_end >= 0
         if pos >= end:
             yield (lead, [], chunk, False)
-        elif claimed := _claim(claims, text, start, pos, end):
+        elif claimed := first_answer(claims, text, start, pos, end):
             yield (lead, [claimed], chunk, True)
         else:
             yield (
@@ -313,16 +313,6 @@ def right_aligned(text: str, line_start: int, pos: int, end: int) -> Block | Non
     return None
 
 
-def _claim(
-    claims: tuple[ClaimRule, ...], text: str, line_start: int, pos: int, end: int
-) -> Block | None:
-    for rule in claims:
-        claimed = rule(text, line_start, pos, end)
-        if claimed is not None:
-            return claimed
-    return None
-
-
 def _split(scan: Scanner, text: str, pos: int, end: int) -> list[Block]:
     """One line's content → blocks, at inline noise and separating spaces."""
     blocks: list[Block] = []
@@ -360,11 +350,7 @@ def _split(scan: Scanner, text: str, pos: int, end: int) -> list[Block]:
 def _space_breaks(
     splits: tuple[SplitRule, ...], scan: Scanner, text: str, seg_start: int, m: re.Match[str]
 ) -> bool:
-    for rule in splits:
-        verdict = rule(scan, text, seg_start, m)
-        if verdict is not None:
-            return verdict
-    return False
+    return first_answer(splits, scan, text, seg_start, m) is True
 
 
 def _classify(scan: Scanner, text: str, segment: Block) -> Block:

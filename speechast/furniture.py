@@ -14,7 +14,7 @@ from lark import Token
 
 from speechast import tokens as K
 from speechast import words
-from speechast.rules import Chain
+from speechast.rules import Chain, first_answer
 from speechast.titles import SENTENCE_STOP_RE
 from speechast.tokens import end_of, start_of
 from speechast.tuning import TUNING
@@ -114,7 +114,7 @@ def title_split(
         return None
     token = tokens[lead]
     value = token.value
-    cut = next((c for rule in rules if (c := rule(value)) is not None), None)
+    cut = first_answer(rules, value)
     if cut is None:
         if not all(K.is_noise(t.type) for t in tokens[lead + 1 :]):
             return None  # text goes on after noise inside the line

@@ -22,7 +22,7 @@ from speechast.blocks import ends_sentence
 from speechast.nodes import Diagnostic
 from speechast.numbering import Mark, Numbering, Placement
 from speechast.registry import CONTINUING
-from speechast.rules import Chain
+from speechast.rules import Chain, first_answer
 from speechast.tuning import TUNING
 
 
@@ -189,11 +189,7 @@ class Leveller:
         rest = merged[lead:]
         if not rest:
             return
-        marked = None
-        for rule in self.inline_runs:
-            marked = rule(rest, self.scan, self.numbering.depth + 1)
-            if marked is not None:
-                break
+        marked = first_answer(self.inline_runs, rest, self.scan, self.numbering.depth + 1)
         if marked is None and len(rest) == 1:
             yield rest[0]  # a plain paragraph is one token
             return

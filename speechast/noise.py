@@ -17,7 +17,7 @@ from collections.abc import Callable
 from speechast import tokens as K
 from speechast import words
 from speechast.registry import SENTENCE_END, SPACE
-from speechast.rules import Chain
+from speechast.rules import Chain, first_answer
 from speechast.tuning import TUNING
 
 _DASH = r"[-－—–―]"
@@ -137,11 +137,7 @@ def markup_line(content: str) -> str | None:
 
 def line_noise(content: str, rules: tuple[LineRule, ...]) -> str | None:
     """The noise kind of a whole line (stripped), or None when it may be text."""
-    for rule in rules:
-        kind = rule(content)
-        if kind is not None:
-            return kind
-    return None
+    return first_answer(rules, content)
 
 
 # ------------------------------------------------------------ line start
@@ -205,11 +201,7 @@ def leading_markup(
     """Markup at ``pos``: its kind and end, or None."""
     if text[pos] not in _MARKUP_FIRST:
         return None
-    for rule in rules:
-        found = rule(text, pos, end)
-        if found is not None:
-            return found
-    return None
+    return first_answer(rules, text, pos, end)
 
 
 # ----------------------------------------------------------- inline noise

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 F = TypeVar("F")
+T = TypeVar("T")
 
 _CHAINS: list[Chain[Any]] = []
 
@@ -64,6 +65,15 @@ PIPELINE = (
     "line-stages", "line-start", "line-claims", "line-splits", "inline-noise", "line-noise",
     "block-stages", "outline", "title-line-end", "title-end", "inline-runs",
 )  # fmt: skip
+
+
+def first_answer(rules: Iterable[Callable[..., T | None]], *args: Any) -> T | None:
+    """Run a first-match chain: the first answer that is not None, else None."""
+    for rule in rules:
+        answer = rule(*args)
+        if answer is not None:
+            return answer
+    return None
 
 
 def chains() -> tuple[Chain[Any], ...]:
