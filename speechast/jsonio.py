@@ -58,17 +58,17 @@ def meta_dict(doc: Document) -> dict[str, Any]:
     return data
 
 
-def to_json(doc: Document) -> bytes:
-    """The document as JSON (UTF-8). Text that holds lone surrogates, which UTF-8
-    cannot carry, is written with \\u escapes instead."""
-    return dumps(to_dict(doc))
+def to_json(doc: Document, indent: bool = False) -> bytes:
+    """The document as JSON (UTF-8), indented by two spaces if asked. Text that
+    holds lone surrogates, which UTF-8 cannot carry, is written with \\u escapes."""
+    return dumps(to_dict(doc), indent)
 
 
-def dumps(data: Any) -> bytes:
+def dumps(data: Any, indent: bool = False) -> bytes:
     try:
-        return orjson.dumps(data)
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else None)
     except TypeError:  # str is not valid UTF-8: surrogates not allowed
-        return _dumps_surrogates(data)
+        return _dumps_surrogates(data, indent)
 
 
 # Code points UTF-8 cannot carry; JSON carries them as \u escapes.
@@ -78,10 +78,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 SURROGATES = "surrogates"
 
 
-def _dumps_surrogates(data: Any) -> bytes:
+def _dumps_surrogates(data: Any, indent: bool) -> bytes:
     if isinstance(data, dict) and data.get(_TYPE) == type_name(Document):
         data = {**data, SURROGATES: True}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if indent:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    else:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
 
 

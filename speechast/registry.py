@@ -93,6 +93,8 @@ SENTENCE_END = "。！？!?；;…"
 SENTENCE_STOP = "。！？!?；;"
 # An inline enumeration member opens a clause: it follows one of these.
 CLAUSE_BREAK = "。！？!?；;：:，,、…”）)"
+# Quotes and brackets that close after a sentence end and stay with its sentence.
+CLOSERS = "”’」』）)】》"
 # A line that opens with one of these goes on a sentence broken before it.
 CONTINUING = "。，,、；;：:）)》」』”！？!?"
 # What ends a physical line: LF, CR (and CRLF), and the separators Unicode and

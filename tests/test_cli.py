@@ -39,7 +39,7 @@ def test_stdin_and_bom(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
     ("content", "message"),
     [
         (None, "no such file"),
-        ("dir", "is a directory"),
+        ("dir", "no file matches"),
         (b"", "empty input"),
         (b"   \n\n", "no text"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "a PNG image, not supported"),

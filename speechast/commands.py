@@ -1,0 +1,142 @@
+"""What each subcommand makes of one input: bytes to write, and whether it found problems.
+
+These run in worker processes under ``-j N``, so they take and return plain,
+picklable values; where the bytes go is the command line's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from speechast import formats
+from speechast.api import parse_source
+from speechast.chunks import chunks
+from speechast.jsonio import dumps, meta_dict, to_dict, to_json
+from speechast.nodes import Document
+from speechast.outline import LineIndex, render
+from speechast.records import chunk_record, flat_meta
+from speechast.rules import DEFAULT, ParseOptions
+
+
+@attrs.frozen
+class Settings:
+    """The options of a run that shape each output."""
+
+    jsonl: bool = False
+    indent: bool = False
+    flat: bool = False
+    max_chars: int = 1000
+    min_chars: int = 200
+    overlap: int = 0
+    options: ParseOptions = DEFAULT
+
+
+@attrs.frozen
+class Rendered:
+    data: bytes
+    findings: bool = False
+
+
+def _text_bytes(text: str) -> bytes:
+    return text.encode("utf-8", "backslashreplace")
+
+
+def outline(source: formats.Source, name: str, settings: Settings) -> Rendered:
+    return Rendered(_text_bytes(render(parse_source(source, settings.options), source.text)))
+
+
+def json(source: formats.Source, name: str, settings: Settings) -> Rendered:
+    doc = parse_source(source, settings.options)
+    if settings.jsonl:
+        return Rendered(dumps({"file": name, "document": to_dict(doc)}) + b"\n")
+    return Rendered(to_json(doc, settings.indent) + b"\n")
+
+
+def text(source: formats.Source, name: str, settings: Settings) -> Rendered:
+    """The text that is parsed, which every span points into."""
+    return Rendered(_text_bytes(source.text))
+
+
+def check(source: formats.Source, name: str, settings: Settings) -> Rendered:
+    """``FILE:LINE:COL: CODE message`` a finding."""
+    doc = parse_source(source, settings.options)
+    index = LineIndex(source.text)
+    lines = []
+    for finding in doc.diagnostics:
+        line, column = index.position(finding.span[0])
+        lines.append(f"{name}:{line}:{column}: {finding.code} {finding.message}\n")
+    return Rendered(_text_bytes("".join(lines)), bool(doc.diagnostics))
+
+
+def meta(source: formats.Source, name: str, settings: Settings) -> Rendered:
+    """One JSON line per document (per article of a compilation)."""
+    doc = parse_source(source, settings.options)
+    articles = [c for c in doc.children if isinstance(c, Document)] or [doc]
+    lines = []
+    for number, article in enumerate(articles):
+        fields = flat_meta(article) if settings.flat else meta_dict(article)
+        lines.append(dumps({"file": name, "document": number, **fields}) + b"\n")
+    return Rendered(b"".join(lines))
+
+
+def chunk_lines(source: formats.Source, name: str, settings: Settings) -> Rendered:
+    """One JSON line per chunk."""
+    doc = parse_source(source, settings.options)
+    found = chunks(
+        doc,
+        source.text,
+        max_chars=settings.max_chars,
+        min_chars=settings.min_chars,
+        overlap=settings.overlap,
+        source=name,
+    )
+    return Rendered(b"".join(dumps(chunk_record(c, name)) + b"\n" for c in found))
+
+
+Render = Callable[[formats.Source, str, Settings], Rendered]
+
+
+@attrs.frozen
+class Command:
+    """A subcommand: how it renders one input, the suffix of its output files,
+    and whether its output is JSON Lines (always, or with --jsonl)."""
+
+    render: Render
+    help: str
+    suffix: str
+    jsonl: bool = False  # its output is JSON Lines by nature
+    # Several outputs on one stream need a ``==> FILE <==`` line before each
+    # (check's and JSON Lines' lines name their file already).
+    headers: bool = False
+    jsonl_option: bool = True  # --jsonl: every output on one stream or in one file
+
+
+COMMANDS: dict[str, Command] = {
+    "outline": Command(
+        outline,
+        "print the outline: one heading or item a line, with line numbers",
+        ".outline",
+        headers=True,
+        jsonl_option=False,
+    ),
+    "json": Command(json, "print the outline tree as JSON", ".json"),
+    "text": Command(
+        text,
+        "print the text that is parsed (of a .docx or a web page too)",
+        ".text.txt",
+        headers=True,
+        jsonl_option=False,
+    ),
+    "check": Command(
+        check,
+        "lint the outlines' numbering; exit 1 when there are findings",
+        ".check",
+        jsonl_option=False,
+    ),
+    "meta": Command(meta, "print each document's metadata as JSON Lines", ".meta.jsonl", True),
+    "chunks": Command(
+        chunk_lines, "print chunks for retrieval as JSON Lines", ".chunks.jsonl", True
+    ),
+}
