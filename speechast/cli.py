@@ -253,6 +253,8 @@ def _execute(args: argparse.Namespace, run: _Run) -> None:
     several = len(run.inputs) > 1
     settings = _settings(args, several)
     command = COMMANDS[args.command]
+    if several and not command.streams and not args.output:
+        raise InputError(f"{args.command} writes one file per input: give -o DIR")
     workers = min(workers_of(args.jobs), len(run.inputs))
     directory = _to_directory(args, settings)
     header = several and args.output is None and command.headers

@@ -18,6 +18,7 @@ from speechast.nodes import Document
 from speechast.outline import LineIndex, render
 from speechast.records import chunk_record, flat_meta
 from speechast.rules import DEFAULT, ParseOptions
+from speechast.view import render_html
 
 
 @attrs.frozen
@@ -95,6 +96,13 @@ def chunk_lines(source: formats.Source, name: str, settings: Settings) -> Render
     return Rendered(b"".join(dumps(chunk_record(c, name)) + b"\n" for c in found))
 
 
+def view(source: formats.Source, name: str, settings: Settings) -> Rendered:
+    """The HTML page of the outline beside the source. Lone surrogates, which
+    UTF-8 cannot carry, become character references (shown as U+FFFD)."""
+    page = render_html(parse_source(source, settings.options), source.text, name)
+    return Rendered(page.encode("utf-8", "xmlcharrefreplace"))
+
+
 Render = Callable[[formats.Source, str, Settings], Rendered]
 
 
@@ -110,6 +118,8 @@ class Command:
     # Several outputs on one stream need a ``==> FILE <==`` line before each
     # (check's and JSON Lines' lines name their file already).
     headers: bool = False
+    # Outputs of several inputs can share standard output.
+    streams: bool = True
     jsonl_option: bool = True  # --jsonl: every output on one stream or in one file
 
 
@@ -138,5 +148,12 @@ COMMANDS: dict[str, Command] = {
     "meta": Command(meta, "print each document's metadata as JSON Lines", ".meta.jsonl", True),
     "chunks": Command(
         chunk_lines, "print chunks for retrieval as JSON Lines", ".chunks.jsonl", True
+    ),
+    "view": Command(
+        view,
+        "write an HTML page: the outline tree beside the highlighted source",
+        ".html",
+        jsonl_option=False,
+        streams=False,
     ),
 }
