@@ -84,3 +84,46 @@ def seed_corpus() -> list[str]:
 def example_corpus() -> list[str]:
     """The project's own short examples: dense, nearly every line a heading."""
     return [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+
+
+# ------------------------------------------------------------ pathological inputs
+# Shapes that once cost more than linear time or memory; each builder makes
+# one of about ``size`` characters.
+def inline_cut_by_pages(size: int) -> str:
+    """One paragraph whose inline enumeration (一是…；二是…) is cut by page numbers."""
+    parts = ["会议要求："]
+    n = 0
+    while sum(map(len, parts)) < size:
+        n += 1
+        parts.append(f"{cn((n - 1) % 99 + 1)}是抓好第{n}项工作-{n % 9 + 1}-，落实责任；")
+    return "".join(parts)
+
+
+def blank_lines(size: int) -> str:
+    return "讲话\n" + "\n" * size
+
+
+def repeated_marker(size: int) -> str:
+    """One heading marker, alone on every line: a repeat finding on each."""
+    return "（一）\n" * (size // 4)
+
+
+def ascii_one_line(size: int) -> str:
+    words = ["policy", "report", "work", "the", "of", "and", "meeting", "2024"]
+    out = []
+    total = 0
+    for n in range(size):
+        word = words[n % len(words)]
+        out.append(word)
+        total += len(word) + 1
+        if total >= size:
+            break
+    return " ".join(out)
+
+
+PATHOLOGICAL = {
+    "inline enumeration cut by page numbers": inline_cut_by_pages,
+    "blank lines": blank_lines,
+    "（一） alone on every line": repeated_marker,
+    "ASCII prose on one line": ascii_one_line,
+}

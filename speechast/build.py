@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -28,6 +29,16 @@ from speechast.registry import LINE_BREAKS
 from speechast.tokens import FindingToken, LeveledToken
 
 # Token kinds that open a heading without a marker.
+# One regex pass, not a list of lines: a title token can carry a megabyte of blank lines.
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _join_lines(space: re.Match[str]) -> str:
+    """Space that holds a line break goes; space inside a line stays."""
+    run = space.group()
+    return "" if any(ch in LINE_BREAKS for ch in run) else run
+
+
 _UNMARKED = (K.TEXT, K.TITLE_TEXT, K.SUBHEAD, K.DOC_TITLE)
 
 
@@ -124,8 +135,8 @@ class TreeBuilder(Transformer[Token, Document]):
 
     def title(self, children: list[Token]) -> Title:
         # a title split over two lines is one title: its lines join without a break
-        lines = children[0].value.splitlines()
-        return Title(span=_span_of(children), text="".join(line.strip() for line in lines))
+        text = _SPACE_RUN.sub(_join_lines, children[0].value.strip())
+        return Title(span=_span_of(children), text=text)
 
     def noise(self, children: list[Token]) -> Noise:
         token = children[0]

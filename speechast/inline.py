@@ -156,12 +156,8 @@ def mark_inline_items(tokens: list[Token], scan: Scan, level: int) -> list[Token
     for t in texts:
         starts.append(acc)
         acc += len(t.value)
-    boundaries = starts[1:]
-    members = [
-        m
-        for m in members
-        if not any(m.start < b < m.end for b in boundaries)  # a marker cut by noise is none
-    ]
+    # A marker cut by noise is none: a text token starts inside it.
+    members = [m for m in members if not _cut_inside(starts, m.start, m.end)]
     if not members:
         return None
 
@@ -181,6 +177,12 @@ def mark_inline_items(tokens: list[Token], scan: Scan, level: int) -> list[Token
             (source(lead), TEXT),
         ]
     return list(_split(tokens, cuts, level))
+
+
+def _cut_inside(starts: list[int], start: int, end: int) -> bool:
+    """Whether a text token other than the first starts strictly inside ``start…end``."""
+    after = bisect_right(starts, start)
+    return after < len(starts) and starts[after] < end
 
 
 def _split(tokens: list[Token], cuts: list[tuple[int, str]], level: int) -> Iterator[Token]:

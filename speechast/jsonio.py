@@ -20,7 +20,7 @@ import orjson
 from cattrs.preconf.orjson import OrjsonConverter, make_converter
 from cattrs.strategies import configure_tagged_union
 
-from speechast import contract
+from speechast import contract, gcpause
 from speechast.contract import SchemaError
 from speechast.nodes import Block, Document, Marker
 
@@ -61,7 +61,8 @@ def meta_dict(doc: Document) -> dict[str, Any]:
 def to_json(doc: Document, indent: bool = False) -> bytes:
     """The document as JSON (UTF-8), indented by two spaces if asked. Text that
     holds lone surrogates, which UTF-8 cannot carry, is written with \\u escapes."""
-    return dumps(to_dict(doc), indent)
+    with gcpause.paused():
+        return dumps(to_dict(doc), indent)
 
 
 def dumps(data: Any, indent: bool = False) -> bytes:
@@ -102,7 +103,8 @@ def from_json(data: bytes | str) -> Document:
         raise SchemaError(f"$.schema_version: unsupported {version!r} (expected {SCHEMA_VERSION})")
     contract.check_document(raw)
     try:
-        doc: Document = converter().structure(raw, Document)
+        with gcpause.paused():
+            doc: Document = converter().structure(raw, Document)
     except Exception as exc:  # a marker no family reads: one error type for the caller
         raise SchemaError(f"$: {_first_cause(exc)}") from None
     return doc

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
+from itertools import islice
 from typing import TypeVar
 
 import attrs
@@ -247,7 +248,12 @@ def _read_node(
     """Read one head line's parts into ``found``: the parts that make up the
     title, and whether the line turned out to be running text."""
     title_parts: list[_Part] = []
-    parts = list(_parts(node))
+    # Head lines are short; a line of more parts than this is running text, and
+    # listing all its words (a megabyte of prose on one line) would cost tens of
+    # times the text.
+    parts = list(islice(_parts(node), TUNING.meta_parts_max + 1))
+    if len(parts) > TUNING.meta_parts_max:
+        return [], True
     i = 0
     while i < len(parts):
         known_title = "title" in found or bool(title_parts)
@@ -258,7 +264,7 @@ def _read_node(
             i += taken
         elif front:
             i += 1  # front matter above the title line
-        elif "title" not in found and _title_like(parts[i].text):
+        elif "title" not in found and _title_like(parts[i].text, title_parts):
             title_parts.append(parts[i])
             i += 1
         elif "title" in found and parts[i].text in found["title"].text:
@@ -277,8 +283,10 @@ def _head(children: Sequence[Block]) -> Iterator[Title | Paragraph]:
             yield child
 
 
-def _title_like(text: str) -> bool:
-    return len(text) <= TUNING.meta_title_max and not SENTENCE_STOP_RE.search(text)
+def _title_like(text: str, before: Sequence[_Part] = ()) -> bool:
+    """Short and no sentence: with the parts before it, no longer than a title."""
+    length = len(text) + sum(len(p.text) + 1 for p in before)
+    return length <= TUNING.meta_title_max and not SENTENCE_STOP_RE.search(text)
 
 
 def _take_title(found: dict[str, Field], parts: list[_Part]) -> None:

@@ -6,13 +6,12 @@ A parse's options reach the lexer and postlexer through speechast.rules.
 
 from __future__ import annotations
 
-import gc
 from functools import cache
 from importlib import resources
 
 from lark import Lark
 
-from speechast import inline, markers, meta, rules
+from speechast import gcpause, inline, markers, meta, rules
 from speechast.blocks import GIVEN_NOISE, scanner
 from speechast.build import TreeBuilder
 from speechast.levels import LevelPostLexer
@@ -53,22 +52,14 @@ def parse_text(
     options: rules.ParseOptions = rules.DEFAULT,
     noise: tuple[tuple[int, int, str], ...] = (),
 ) -> Document:
-    # The tree is acyclic: the cyclic collector only walks the growing heap
-    # again and again (a parse of 10 MB took 14x one of 1 MB with it, 10x without).
-    collecting = gc.isenabled()
-    gc.disable()
+    token = meta.SOURCE.set(text)
+    given = GIVEN_NOISE.set(noise)
     try:
-        token = meta.SOURCE.set(text)
-        given = GIVEN_NOISE.set(noise)
-        try:
-            with rules.using(options):
-                result = parser().parse(text)
-        finally:
-            meta.SOURCE.reset(token)
-            GIVEN_NOISE.reset(given)
+        with gcpause.paused(), rules.using(options):
+            result = parser().parse(text)
     finally:
-        if collecting:
-            gc.enable()
+        meta.SOURCE.reset(token)
+        GIVEN_NOISE.reset(given)
     assert isinstance(result, Document)
     return result
 

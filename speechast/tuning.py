@@ -63,6 +63,9 @@ class Tuning:
     # A head part of the metadata that is shorter than this and ends no
     # sentence may be (part of) the title; the same length as a heading title.
     meta_title_max: int = 60
+    # A head line of more space-separated parts than this is running text:
+    # title, speaker and date lines have a handful.
+    meta_parts_max: int = 24
     # A speaker line (office and name) is short.
     speaker_max: int = 40
     # An unnumbered sub-head is a short phrase: 4 to 24 characters.
