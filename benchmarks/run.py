@@ -200,7 +200,7 @@ def main() -> None:
         memory_row("generated 1 MB", generated(MB), tmp)
         for mb, text in big.items():
             memory_row(f"generated {mb} MB", text, tmp)
-        pathological_rows(250_000 if args.quick else 1_000_000, tmp)
+        pathological_rows(100_000 if args.quick else 500_000, tmp)
     if corpus_paths and not args.memory:
         workers_row(corpus_paths)
 

@@ -23,7 +23,7 @@ from speechast.build import clean_join
 from speechast.nodes import Document, Heading, Item, Node, Noise, Section, Span
 from speechast.records import flat_meta
 from speechast.registry import CLOSERS, LINE_BREAKS, SENTENCE_END
-from speechast.tree import children_of
+from speechast.tree import articles, children_of
 
 # A sentence ends after one of these and any closing quotes or brackets.
 _SENTENCE = re.compile(f"[{SENTENCE_END}]+[{CLOSERS}]*")
@@ -53,7 +53,8 @@ class Chunk:
 
 
 class _Piece(NamedTuple):
-    """Source between ``start`` and ``end`` inside block number ``block``."""
+    """Source between ``start`` and ``end`` inside the block (paragraph, heading
+    or title) that starts at ``block``."""
 
     block: int
     start: int
@@ -114,14 +115,14 @@ def _articles(doc: Document) -> Iterator[tuple[Document, tuple[str, ...]]]:
     """The documents to chunk with their paths: the articles of a compilation
     (their title on the path), or the document itself. What a compilation holds
     before its first article is chunked as a document with no article path."""
-    articles = [child for child in doc.children if isinstance(child, Document)]
-    if not articles:
+    found = articles(doc)
+    if found == [doc]:
         yield doc, ()
         return
     lead = tuple(child for child in doc.children if not isinstance(child, Document))
     if lead:
         yield attrs.evolve(doc, children=lead), ()
-    for article in articles:
+    for article in found:
         yield article, (article.title,) if article.title else ()
 
 
@@ -142,15 +143,12 @@ class _Planner:
     def __init__(self, text: str, limits: _Limits) -> None:
         self.text = text
         self.limits = limits
-        self.blocks = 0
 
     def plan(self, node: Node, path: tuple[str, ...]) -> list[_Draft]:
         """The drafts of one outline node: whole while it fits, else its parts."""
-        start = self.blocks
-        whole = self._pieces(node)
+        whole = _pieces(node)
         if _size(whole) <= self.limits.max_chars:
             return [_Draft(path, tuple(whole))]
-        self.blocks = start  # number the blocks again as the parts are planned
         drafts: list[_Draft] = []
         run: list[Node] = []
         for child in children_of(node):
@@ -165,32 +163,13 @@ class _Planner:
         drafts += self._split(run, path)
         return _merge(_heading_forward(drafts, path, self.limits), path, self.limits)
 
-    def _pieces(self, node: Node) -> list[_Piece]:
-        """The non-noise source of ``node``, a block number per paragraph or heading."""
-        out: list[_Piece] = []
-        self._collect(node, out)
-        return out
-
-    def _collect(self, node: Node, out: list[_Piece]) -> None:
-        kids = children_of(node)
-        if _is_outline(node):
-            for child in kids:
-                self._collect(child, out)
-            return
-        if isinstance(node, Noise):
-            return
-        block = self.blocks
-        self.blocks += 1
-        for leaf in _leaves(node):
-            out.append(_Piece(block, *leaf))
-
     def _split(self, run: Sequence[Node], path: tuple[str, ...]) -> list[_Draft]:
         """Paragraphs packed into drafts; one too long for a draft is cut at
         sentences. A heading goes with the start of what follows it."""
         units: list[list[_Piece]] = []
         after_heading = False
         for block in run:
-            pieces = self._pieces(block)
+            pieces = _pieces(block)
             room = self.limits.max_chars - (_size(units[-1]) if after_heading else 0)
             parts = (
                 [pieces]
@@ -203,6 +182,21 @@ class _Planner:
             after_heading = isinstance(block, Heading)
         heading_only = bool(run) and all(isinstance(block, Heading) for block in run)
         return [_Draft(path, pieces, heading_only) for pieces in _pack(units, self.limits)]
+
+
+def _pieces(node: Node) -> list[_Piece]:
+    """The non-noise source of ``node``, each piece with the block it is in."""
+    out: list[_Piece] = []
+    _collect(node, out)
+    return out
+
+
+def _collect(node: Node, out: list[_Piece]) -> None:
+    if _is_outline(node):
+        for child in children_of(node):
+            _collect(child, out)
+    elif not isinstance(node, Noise):
+        out += (_Piece(node.span[0], *leaf) for leaf in _leaves(node))
 
 
 def _leaves(node: Node) -> Iterator[Span]:

@@ -14,10 +14,10 @@ from speechast import formats
 from speechast.api import parse_source
 from speechast.chunks import chunks
 from speechast.jsonio import dumps, meta_dict, to_dict, to_json
-from speechast.nodes import Document
 from speechast.outline import LineIndex, render
 from speechast.records import chunk_record, flat_meta
 from speechast.rules import DEFAULT, ParseOptions
+from speechast.tree import articles
 from speechast.view import render_html
 
 
@@ -74,9 +74,8 @@ def check(source: formats.Source, name: str, settings: Settings) -> Rendered:
 def meta(source: formats.Source, name: str, settings: Settings) -> Rendered:
     """One JSON line per document (per article of a compilation)."""
     doc = parse_source(source, settings.options)
-    articles = [c for c in doc.children if isinstance(c, Document)] or [doc]
     lines = []
-    for number, article in enumerate(articles):
+    for number, article in enumerate(articles(doc)):
         fields = flat_meta(article) if settings.flat else meta_dict(article)
         lines.append(dumps({"file": name, "document": number, **fields}) + b"\n")
     return Rendered(b"".join(lines))

@@ -23,6 +23,7 @@ from speechast.jsonio import dumps, to_dict
 from speechast.nodes import Document
 from speechast.records import chunk_record, flat_meta
 from speechast.source import InputError
+from speechast.tree import articles
 
 Item = str | tuple[str, str]
 
@@ -87,10 +88,9 @@ def _meta(item: Item) -> list[dict[str, Any]]:
     if isinstance(parsed, list):
         return parsed
     name, _, doc = parsed
-    articles = [c for c in doc.children if isinstance(c, Document)] or [doc]
     return [
         {"file": name, "error": None, "document": number, **flat_meta(article)}
-        for number, article in enumerate(articles)
+        for number, article in enumerate(articles(doc))
     ]
 
 

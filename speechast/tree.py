@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from speechast.nodes import Node
+from speechast.nodes import Document, Node
 
 
 def children_of(node: Node) -> tuple[Node, ...]:
@@ -25,6 +25,11 @@ def leaves(node: Node) -> Iterator[Node]:
 def source_of(node: Node, text: str) -> str:
     """The source text a node covers, rebuilt from its leaves."""
     return "".join(text[leaf.span[0] : leaf.span[1]] for leaf in leaves(node))
+
+
+def articles(doc: Document) -> list[Document]:
+    """The articles of a compilation, or the document itself: one record each."""
+    return [c for c in doc.children if isinstance(c, Document)] or [doc]
 
 
 def walk(node: Node, depth: int = 0) -> Iterator[tuple[int, Node]]:

@@ -24,7 +24,6 @@ from speechast import registry
 from speechast.nodes import (
     Diagnostic,
     Document,
-    Heading,
     Item,
     Node,
     Noise,
@@ -140,30 +139,27 @@ def _family(node: Node) -> str:
     return "fam-" + (marker.family if marker is not None else "none")
 
 
-def _entry_class(node: Node) -> str:
-    if isinstance(node, Document):
-        return "article"
+def _outline_class(node: Section | Item) -> str:
+    """Kind, level and marker family: the classes an entry and its source share."""
     if isinstance(node, Item):
         return f"item {'inline ' if node.inline else ''}{_family(node)}"
-    assert isinstance(node, Section)
     return f"section level-{min(node.level, 6)} {_family(node)}"
+
+
+def _entry_class(node: Node) -> str:
+    return _outline_class(node) if isinstance(node, Section | Item) else "article"
 
 
 def _style(node: Node) -> tuple[str, str | None, str | None]:
     """Class, label and hover text of a node's box."""
     if isinstance(node, Noise):
         return "noise", node.kind, f"noise: {node.kind}"
-    if isinstance(node, Section):
-        return f"section level-{min(node.level, 6)} {_family(node)}", None, None
     if isinstance(node, Item):
-        inline = "inline " if node.inline else ""
-        return f"item {inline}{_family(node)}", None, f"item, level {node.level}"
-    if isinstance(node, Heading):
-        return "heading", None, None
+        return _outline_class(node), None, f"item, level {node.level}"
+    if isinstance(node, Section):
+        return _outline_class(node), None, None
     if isinstance(node, Title):
         return "title", None, "title"
-    if isinstance(node, Document):
-        return "document", None, None
     return type(node).__name__.lower(), None, None
 
 
