@@ -78,8 +78,11 @@ class _Sink:
 
     def __enter__(self) -> _Sink:
         if self.output is not None and not self.directory:
-            self.output.parent.mkdir(parents=True, exist_ok=True)
-            self.stream = self.output.open("wb")
+            try:
+                self.output.parent.mkdir(parents=True, exist_ok=True)
+                self.stream = self.output.open("wb")
+            except OSError as exc:
+                raise InputError(f"{self.output}: cannot write ({exc.strerror or exc})") from None
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -176,3 +176,15 @@ def test_progress_shows_on_a_terminal_only(tree: Path) -> None:
     assert b"0/2" in shown and b"file/s" in shown
     piped = _run("meta", str(tree))
     assert b"/2" not in piped.stderr and piped.stderr.startswith(b"speechast: done: 2 files")
+
+
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(
+    tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    assert main(["meta", "--jsonl", "-o", str(blocker / "x.jsonl"), str(tree)]) == 2
+    assert main(["json", "-q", "-o", str(blocker / "out") + "/", str(tree)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"speechast: {blocker / 'x.jsonl'}: cannot write")
+    assert len(err) == 3 and all("cannot write" in line for line in err)
