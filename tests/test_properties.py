@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import speechast
+from speechast.jsonio import dumps
 from tests.helpers import check_tree
 
 # Fragments that look like markers, noise and furniture, glued at random.
@@ -127,6 +128,14 @@ def test_parse_never_raises_and_tree_is_sound(text: str) -> None:
 def test_json_keeps_the_schema(text: str, schema: Any) -> None:
     # orjson refuses the escapes of lone surrogates; the standard reader takes them
     jsonschema.validate(json.loads(speechast.to_json(speechast.parse(text))), schema)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, indent=st.booleans())
+def test_to_json_writes_the_converters_layout(text: str, indent: bool) -> None:
+    # to_json walks the nodes with orjson; to_dict is cattrs': the bytes must agree.
+    doc = speechast.parse(text)
+    assert speechast.to_json(doc, indent) == dumps(speechast.to_dict(doc), indent)
 
 
 @settings(max_examples=40, deadline=None)
