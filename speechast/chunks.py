@@ -23,7 +23,8 @@ from speechast.build import clean_join
 from speechast.nodes import Document, Heading, Item, Node, Noise, Section, Span
 from speechast.records import flat_meta
 from speechast.registry import CLOSERS, LINE_BREAKS, SENTENCE_END
-from speechast.tree import articles, children_of
+from speechast.tree import articles, children_of, leaves
+from speechast.tuning import TUNING
 
 # A sentence ends after one of these and any closing quotes or brackets.
 _SENTENCE = re.compile(f"[{SENTENCE_END}]+[{CLOSERS}]*")
@@ -82,8 +83,8 @@ def chunks(
     doc: Document,
     text: str,
     *,
-    max_chars: int = 1000,
-    min_chars: int = 200,
+    max_chars: int = TUNING.chunk_max_chars,
+    min_chars: int = TUNING.chunk_min_chars,
     overlap: int = 0,
     source: str = "",
 ) -> Iterator[Chunk]:
@@ -92,8 +93,7 @@ def chunks(
     ``source`` (a file name, say) goes into the ids, so that chunks of two files
     never share one.
     """
-    if max_chars < 1 or min_chars < 0 or overlap < 0:
-        raise ValueError("max_chars must be positive, min_chars and overlap not negative")
+    check_limits(max_chars, min_chars, overlap)
     limits = _Limits(max_chars, min(min_chars, max_chars), min(overlap, max_chars // 2))
     index = 0
     for article, path in _articles(doc):
@@ -109,6 +109,12 @@ def chunks(
             ).hexdigest()
             yield Chunk(digest, index, body, draft.path, article.title, spans, meta)
             index += 1
+
+
+def check_limits(max_chars: int, min_chars: int, overlap: int) -> None:
+    """ValueError unless ``max_chars`` is positive and the others not negative."""
+    if max_chars < 1 or min_chars < 0 or overlap < 0:
+        raise ValueError("max_chars must be positive, min_chars and overlap not negative")
 
 
 def _articles(doc: Document) -> Iterator[tuple[Document, tuple[str, ...]]]:
@@ -196,17 +202,8 @@ def _collect(node: Node, out: list[_Piece]) -> None:
         for child in children_of(node):
             _collect(child, out)
     elif not isinstance(node, Noise):
-        out += (_Piece(node.span[0], *leaf) for leaf in _leaves(node))
-
-
-def _leaves(node: Node) -> Iterator[Span]:
-    kids = children_of(node)
-    if not kids:
-        if not isinstance(node, Noise):
-            yield node.span
-        return
-    for child in kids:
-        yield from _leaves(child)
+        block = node.span[0]
+        out += (_Piece(block, *leaf.span) for leaf in leaves(node) if not isinstance(leaf, Noise))
 
 
 def _size(pieces: Sequence[_Piece]) -> int:

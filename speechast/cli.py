@@ -24,9 +24,11 @@ import attrs
 
 from speechast import __version__, formats
 from speechast.batch import DEFAULT_GLOBS, Input, expand, pool_map, workers_of
+from speechast.chunks import check_limits
 from speechast.commands import COMMANDS, Command, Settings
 from speechast.rules import options_of
 from speechast.source import InputError, read_bytes
+from speechast.tuning import TUNING
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -178,19 +180,27 @@ def _own_arguments(name: str, cmd: argparse.ArgumentParser) -> None:
         )
     elif name == "chunks":
         for flag, default, text in (
-            ("--max-chars", 1000, "longest chunk"),
-            ("--min-chars", 200, "neighbours shorter than this are merged while they fit"),
+            ("--max-chars", TUNING.chunk_max_chars, "longest chunk"),
+            (
+                "--min-chars",
+                TUNING.chunk_min_chars,
+                "neighbours shorter than this are merged while they fit",
+            ),
             ("--overlap", 0, "repeat up to this many characters of whole sentences"),
         ):
             cmd.add_argument(flag, type=int, default=default, metavar="N", help=text)
 
 
 def _settings(args: argparse.Namespace, several: bool) -> Settings:
-    max_chars = getattr(args, "max_chars", 1000)
-    min_chars = getattr(args, "min_chars", 200)
+    max_chars = getattr(args, "max_chars", TUNING.chunk_max_chars)
+    min_chars = getattr(args, "min_chars", TUNING.chunk_min_chars)
     overlap = getattr(args, "overlap", 0)
-    if max_chars < 1 or min_chars < 0 or overlap < 0:
-        raise InputError("--max-chars must be positive, --min-chars and --overlap not negative")
+    try:
+        check_limits(max_chars, min_chars, overlap)
+    except ValueError:
+        raise InputError(
+            "--max-chars must be positive, --min-chars and --overlap not negative"
+        ) from None
     # Several JSON documents on one stream are only readable as JSON Lines.
     forced = args.command == "json" and several and not args.output
     return Settings(

@@ -13,11 +13,11 @@ import attrs
 from speechast import formats
 from speechast.api import parse_source
 from speechast.chunks import chunks
-from speechast.jsonio import dumps, meta_dict, to_dict, to_json
+from speechast.jsonio import dumps, to_dict, to_json
 from speechast.outline import LineIndex, render
-from speechast.records import chunk_record, flat_meta
+from speechast.records import chunk_record, meta_records
 from speechast.rules import DEFAULT, ParseOptions
-from speechast.tree import articles
+from speechast.tuning import TUNING
 from speechast.view import render_html
 
 
@@ -28,8 +28,8 @@ class Settings:
     jsonl: bool = False
     indent: bool = False
     flat: bool = False
-    max_chars: int = 1000
-    min_chars: int = 200
+    max_chars: int = TUNING.chunk_max_chars
+    min_chars: int = TUNING.chunk_min_chars
     overlap: int = 0
     options: ParseOptions = DEFAULT
 
@@ -73,12 +73,8 @@ def check(source: formats.Source, name: str, settings: Settings) -> Rendered:
 
 def meta(source: formats.Source, name: str, settings: Settings) -> Rendered:
     """One JSON line per document (per article of a compilation)."""
-    doc = parse_source(source, settings.options)
-    lines = []
-    for number, article in enumerate(articles(doc)):
-        fields = flat_meta(article) if settings.flat else meta_dict(article)
-        lines.append(dumps({"file": name, "document": number, **fields}) + b"\n")
-    return Rendered(b"".join(lines))
+    records = meta_records(parse_source(source, settings.options), name, settings.flat)
+    return Rendered(b"".join(dumps(record) + b"\n" for record in records))
 
 
 def chunk_lines(source: formats.Source, name: str, settings: Settings) -> Rendered:

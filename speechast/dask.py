@@ -16,6 +16,7 @@ from typing import Any
 
 import dask.bag as db
 
+from speechast import records
 from speechast.api import parse_source, read_source
 from speechast.chunks import chunks
 from speechast.formats import Source
@@ -23,7 +24,7 @@ from speechast.jsonio import dumps, to_dict
 from speechast.nodes import Document
 from speechast.records import chunk_record, flat_meta
 from speechast.source import InputError
-from speechast.tree import articles
+from speechast.tuning import TUNING
 
 Item = str | tuple[str, str]
 
@@ -88,10 +89,7 @@ def _meta(item: Item) -> list[dict[str, Any]]:
     if isinstance(parsed, list):
         return parsed
     name, _, doc = parsed
-    return [
-        {"file": name, "error": None, "document": number, **flat_meta(article)}
-        for number, article in enumerate(articles(doc))
-    ]
+    return [{"file": name, "error": None, **record} for record in records.meta_records(doc, name)]
 
 
 def _chunks(item: Item, options: dict[str, int]) -> list[dict[str, Any]]:
@@ -119,7 +117,10 @@ def meta_records(bag: db.Bag) -> db.Bag:
 
 
 def chunk_records(
-    bag: db.Bag, max_chars: int = 1000, min_chars: int = 200, overlap: int = 0
+    bag: db.Bag,
+    max_chars: int = TUNING.chunk_max_chars,
+    min_chars: int = TUNING.chunk_min_chars,
+    overlap: int = 0,
 ) -> db.Bag:
     """One record per chunk, as ``speechast chunks`` prints them with the
     metadata in ``meta.`` columns."""

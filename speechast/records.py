@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from speechast.fields import Field, Meta
+from speechast.jsonio import meta_dict
+from speechast.tree import articles
 
 if TYPE_CHECKING:
     from speechast.chunks import Chunk
@@ -57,6 +59,15 @@ def flat_meta(doc: Document, values_only: bool = False) -> dict[str, Any]:
         for attr in extra:
             row[f"{name}.{attr}"] = None if field is None else getattr(field, attr)
     return row
+
+
+def meta_records(doc: Document, file: str, flat: bool = True) -> list[dict[str, Any]]:
+    """One record per document (per article of a compilation): ``file``,
+    ``document`` (its number) and the metadata, flat or nested as JSON has it."""
+    return [
+        {"file": file, "document": number, **(flat_meta(a) if flat else meta_dict(a))}
+        for number, a in enumerate(articles(doc))
+    ]
 
 
 def chunk_record(chunk: Chunk, file: str | None = None) -> dict[str, Any]:

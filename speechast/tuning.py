@@ -15,6 +15,10 @@ class Tuning:
     # run-on text: markers after a sentence end open blocks of their own
     # inside it. Real paragraphs of speeches stay well below it.
     run_on_chars: int = 1000
+    # A retrieval chunk's default length, and the length under which a chunk
+    # joins a neighbour under the same parent: a few paragraphs of a speech.
+    chunk_max_chars: int = 1000
+    chunk_min_chars: int = 200
     # Site and shop banners sit in the first screenful of a page copy; short
     # lines between two ad lines there are part of the banner.
     ad_region_blocks: int = 30

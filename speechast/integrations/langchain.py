@@ -19,12 +19,18 @@ from langchain_text_splitters import TextSplitter
 from speechast.api import parse
 from speechast.chunks import Chunk, chunks
 from speechast.records import chunk_metadata
+from speechast.tuning import TUNING
 
 
 class SpeechastTextSplitter(TextSplitter):
     """Splits Chinese speeches and official documents by their outline."""
 
-    def __init__(self, max_chars: int = 1000, min_chars: int = 200, overlap: int = 0) -> None:
+    def __init__(
+        self,
+        max_chars: int = TUNING.chunk_max_chars,
+        min_chars: int = TUNING.chunk_min_chars,
+        overlap: int = 0,
+    ) -> None:
         super().__init__(chunk_size=max_chars, chunk_overlap=overlap)
         self.max_chars = max_chars
         self.min_chars = min_chars

@@ -18,13 +18,14 @@ from llama_index.core.schema import BaseNode, MetadataMode, NodeRelationship, Te
 from speechast.api import parse
 from speechast.chunks import chunks
 from speechast.records import chunk_metadata
+from speechast.tuning import TUNING
 
 
 class SpeechastNodeParser(NodeParser):
     """Splits Chinese speeches and official documents by their outline."""
 
-    max_chars: int = 1000
-    min_chars: int = 200
+    max_chars: int = TUNING.chunk_max_chars
+    min_chars: int = TUNING.chunk_min_chars
     overlap: int = 0
 
     def _parse_nodes(
