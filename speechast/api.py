@@ -46,7 +46,12 @@ def parse_file(
 
 def read_source(path: str, encoding: str | None = None) -> formats.Source:
     """The text of a file (or of standard input for ``-``), read by what it is."""
-    return formats.read(read_bytes(path), "<stdin>" if path == "-" else path, encoding)
+    return formats.read(read_bytes(path), source_name(path), encoding)
+
+
+def source_name(path: str) -> str:
+    """How messages name an input: its path, or <stdin> for ``-``."""
+    return "<stdin>" if path == "-" else path
 
 
 def parse_source(

@@ -23,6 +23,7 @@ from typing import BinaryIO, Protocol
 import attrs
 
 from speechast import __version__, formats
+from speechast.api import source_name
 from speechast.batch import DEFAULT_GLOBS, Input, expand, pool_map, workers_of
 from speechast.chunks import check_limits
 from speechast.commands import COMMANDS, Command, Settings
@@ -57,7 +58,7 @@ class _Outcome:
 
 
 def _run_job(job: _Job) -> _Outcome:
-    name = "<stdin>" if job.input.path == "-" else job.input.path
+    name = source_name(job.input.path)
     try:
         raw = job.data if job.data is not None else read_bytes(job.input.path)
         source = formats.read(raw, name, job.encoding)
