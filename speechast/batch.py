@@ -18,6 +18,7 @@ from speechast.api import parse_source, read_source
 from speechast.nodes import Document
 from speechast.rules import ParseOptions, options_of
 from speechast.source import InputError
+from speechast.tuning import TUNING
 
 # What a directory is searched for unless --glob says otherwise: the kinds of
 # file speechast reads (not .md, which holds a folder's notes as often as a text).
@@ -75,8 +76,16 @@ def pool_map(work: Callable[[T], R], items: Iterable[T], workers: int = 1) -> It
     if workers <= 1:
         yield from map(work, items)
         return
+    jobs = list(items)
     with multiprocessing.get_context().Pool(workers) as pool:
-        yield from pool.imap(work, items, chunksize=1)
+        yield from pool.imap(work, jobs, chunksize=_batch(len(jobs), workers))
+
+
+def _batch(jobs: int, workers: int) -> int:
+    """Items per message to a worker: each message costs the parent's pool threads
+    about a millisecond, as much as a short file's parse; a few batches per worker
+    keep the last ones from leaving a core idle."""
+    return max(1, min(TUNING.pool_batch_max, jobs // (workers * TUNING.pool_batches_per_worker)))
 
 
 @attrs.frozen

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import attrs
 
+from speechast.pickling import by_values
+
 Span = tuple[int, int]
 
 
@@ -48,3 +50,6 @@ class Meta:
     salutation: Field | None = None
     intro: Field | None = None
     closing: Field | None = None
+
+
+by_values(Field, DateField, Speaker, Meta)

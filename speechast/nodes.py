@@ -12,6 +12,7 @@ from typing import Union
 import attrs
 
 from speechast.fields import Meta, Span
+from speechast.pickling import by_values
 
 __all__ = [
     "Block",
@@ -142,3 +143,5 @@ class Document(Node):
 
 # The one union of node types, for children and for JSON's tagged union.
 Block = Union[Document, Section, Item, Heading, Paragraph, Title, Noise, Text]  # noqa: UP007
+
+by_values(Marker, Diagnostic, Node, Text, Noise, Title, Heading, Paragraph, Item, Section, Document)

@@ -19,6 +19,10 @@ class Tuning:
     # joins a neighbour under the same parent: a few paragraphs of a speech.
     chunk_max_chars: int = 1000
     chunk_min_chars: int = 200
+    # Inputs sent to a worker process in one message (see batch._batch): at
+    # most this many, and at least this many batches for each worker.
+    pool_batch_max: int = 8
+    pool_batches_per_worker: int = 4
     # Site and shop banners sit in the first screenful of a page copy; short
     # lines between two ad lines there are part of the banner.
     ad_region_blocks: int = 30

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import attrs
@@ -33,6 +34,7 @@ def check_tree(doc: speechast.Document, text: str, schema: Any | None = None) ->
             check_meta_spans(node, text)
     data = speechast.to_json(doc)
     assert speechast.from_json(data) == doc
+    assert pickle.loads(pickle.dumps(doc)) == doc  # how parse_many's workers send it
     if schema is not None:
         jsonschema.validate(orjson.loads(data), schema)
 

@@ -16,8 +16,9 @@ import pandas as pd
 import pytest
 
 import speechast
-from speechast.batch import expand, parse_many
+from speechast.batch import _batch, expand, parse_many
 from speechast.cli import main
+from speechast.tuning import TUNING
 from tests.conftest import EXAMPLES, SEEDS
 
 CORPUS = SEEDS.parent / "corpus"
@@ -119,6 +120,21 @@ def test_parse_many_in_order_with_errors_in_place(tmp_path: Path) -> None:
     for parsed, path in zip(got[:3], files[:3], strict=True):
         assert parsed.document == speechast.parse_file(path)
     assert got[3].document is None and got[3].error and "no such file" in got[3].error
+
+
+def test_parse_many_in_batches_keeps_the_order() -> None:
+    # 4 copies of the examples: batches of several files per message
+    files = [str(p) for p in sorted(EXAMPLES.glob("*.txt"))] * 4
+    got = [(p.path, p.document) for p in parse_many(files, workers=2)]
+    assert got == [(p.path, p.document) for p in parse_many(files, workers=1)]
+
+
+@pytest.mark.parametrize(
+    ("jobs", "workers", "batch"),
+    [(3, 2, 1), (16, 2, 2), (224, 2, TUNING.pool_batch_max), (40, 8, 1), (0, 2, 1)],
+)
+def test_inputs_go_to_workers_in_batches(jobs: int, workers: int, batch: int) -> None:
+    assert _batch(jobs, workers) == batch
 
 
 def test_flat_meta_loads_into_pandas_in_one_call(tmp_path: Path) -> None:
