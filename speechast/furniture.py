@@ -91,7 +91,7 @@ def head_lines(tokens: list[Token]) -> list[list[Token]]:
     if not value[cuts[-1] :].strip() and len(tokens) == 1:
         cuts.pop()  # nothing after the date but the line break
     pieces = [
-        Token(K.TEXT, value[a:b], start_of(first) + a, end_pos=start_of(first) + b)
+        K.make(K.TEXT, value[a:b], start_of(first) + a, start_of(first) + b)
         for a, b in zip([0, *cuts], [*cuts, len(value)], strict=True)
         if b > a
     ]
@@ -123,10 +123,10 @@ def title_split(
     if not _title_shape(head) or SALUTATION.fullmatch(value.strip()):
         return None
     stop = start_of(token) + cut
-    title = Token(K.DOC_TITLE, value[:cut], start_of(token), end_pos=stop)
+    title = K.make(K.DOC_TITLE, value[:cut], start_of(token), stop)
     rest = tokens[lead + 1 :]
     if cut < len(value):
-        rest = [Token(K.TEXT, value[cut:], stop, end_pos=end_of(token)), *rest]
+        rest = [K.make(K.TEXT, value[cut:], stop, end_of(token)), *rest]
     return [*tokens[:lead], title], rest
 
 

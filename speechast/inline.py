@@ -17,7 +17,7 @@ from lark import Token
 from speechast import markers, registry
 from speechast.registry import CLAUSE_BREAK, LAST, NOT_INLINE
 from speechast.rules import Chain
-from speechast.tokens import ICLOSE, IOPEN, TEXT, TITLE_TEXT, end_of, leveled, start_of
+from speechast.tokens import ICLOSE, IOPEN, TEXT, TITLE_TEXT, end_of, leveled, make, start_of
 
 # An inline lead is the item's first clause.
 _LEAD_END = re.compile(r"[，,。；;：:！？!?]")
@@ -199,17 +199,17 @@ def _split(tokens: list[Token], cuts: list[tuple[int, str]], level: int) -> Iter
                 state = cuts[i][1]
                 if state not in (TITLE_TEXT, TEXT):
                     if opened:
-                        yield Token(ICLOSE, "", pos, end_pos=pos)
-                    yield Token(IOPEN, "", pos, end_pos=pos)
+                        yield make(ICLOSE, "", pos, pos)
+                    yield make(IOPEN, "", pos, pos)
                     opened = True
                 i += 1
             stop = min(end, cuts[i][0]) if i < len(cuts) else end
             if stop > pos:
                 value = token.value[pos - start_of(token) : stop - start_of(token)]
                 if state in (TITLE_TEXT, TEXT):
-                    yield Token(state, value, pos, end_pos=stop)
+                    yield make(state, value, pos, stop)
                 else:
-                    yield leveled(Token(state, value, pos, end_pos=stop), level)
+                    yield leveled(make(state, value, pos, stop), level)
             pos = stop
     if opened:
-        yield Token(ICLOSE, "")
+        yield make(ICLOSE, "", None, None)

@@ -287,7 +287,7 @@ def split_title(lv: Leveller, block: Block) -> Iterable[Token] | None:
     assert second is not None
     lv.want_title = False
     first, last = block.tokens[0], second.tokens[0]
-    return [Token(K.DOC_TITLE, first.value + last.value, first.start_pos, end_pos=last.end_pos)]
+    return [K.make(K.DOC_TITLE, first.value + last.value, first.start_pos, last.end_pos)]
 
 
 @OUTLINE.rule("group-label")
@@ -394,7 +394,7 @@ def closing_address(lv: Leveller, block: Block) -> Iterable[Token] | None:
 
 def _closes(count: int) -> list[Token]:
     """The ``_CLOSE`` tokens that end ``count`` open levels."""
-    return [Token(K.CLOSE, "") for _ in range(count)]
+    return [K.make(K.CLOSE, "", None, None) for _ in range(count)]
 
 
 def _ends_sentence(token: Token) -> bool:
@@ -407,7 +407,7 @@ def _join(tokens: list[Token], type_: str) -> Token:
     if len(tokens) == 1:
         return K.retyped(tokens[0], type_)
     value = "".join(t.value for t in tokens)
-    return Token(type_, value, tokens[0].start_pos, end_pos=tokens[-1].end_pos)
+    return K.make(type_, value, tokens[0].start_pos, tokens[-1].end_pos)
 
 
 def _unmark(tokens: list[Token]) -> list[Token]:
@@ -417,6 +417,6 @@ def _unmark(tokens: list[Token]) -> list[Token]:
         return tokens
     if len(tokens) > 1 and tokens[1].type == K.TEXT:
         second = tokens[1]
-        merged = Token(K.TEXT, first.value + second.value, first.start_pos, end_pos=second.end_pos)
+        merged = K.make(K.TEXT, first.value + second.value, first.start_pos, second.end_pos)
         return [merged, *tokens[2:]]
     return [K.retyped(first, K.TEXT), *tokens[1:]]

@@ -35,24 +35,24 @@ def tokens(scan: Scanner, text: str) -> Iterator[Token]:
             if pending is None and piece.start > 0:
                 # whitespace before the first words: noise of its own, so every
                 # text token starts at its first character
-                yield Token(K.BLANK, text[: piece.start], 0, end_pos=piece.start)
-                yield Token(EOB, "", piece.start, end_pos=piece.start)
+                yield K.make(K.BLANK, text[: piece.start], 0, piece.start)
+                yield K.make(EOB, "", piece.start, piece.start)
                 start = piece.start
             if pending is not None:
-                yield Token(pending.type, text[start : piece.start], start, end_pos=piece.start)
+                yield K.make(pending.type, text[start : piece.start], start, piece.start)
                 start = piece.start
             for _ in range(closes):
-                yield Token(EOB, "", start, end_pos=start)
+                yield K.make(EOB, "", start, start)
             closes = 0
             pending = piece
         closes += 1
     if pending is None:
         if text:
-            yield Token(K.BLANK, text, 0, end_pos=len(text))
+            yield K.make(K.BLANK, text, 0, len(text))
         return
-    yield Token(pending.type, text[start:], start, end_pos=len(text))
+    yield K.make(pending.type, text[start:], start, len(text))
     for _ in range(closes):
-        yield Token(EOB, "", len(text), end_pos=len(text))
+        yield K.make(EOB, "", len(text), len(text))
 
 
 def _with_marker(scan: Scanner, text: str, block: Block) -> Block:

@@ -110,8 +110,8 @@ def split_title(tokens: list[Token], is_item: bool, rules: tuple[EndRule, ...]) 
             body.append(token)
         else:
             offset = cut - start_of(token)
-            head.append(Token(K.TITLE_TEXT, token.value[:offset], start_of(token), end_pos=cut))
-            body.append(Token(K.TEXT, token.value[offset:], cut, end_pos=end_of(token)))
+            head.append(K.make(K.TITLE_TEXT, token.value[:offset], start_of(token), cut))
+            body.append(K.make(K.TEXT, token.value[offset:], cut, end_of(token)))
     if body and not "".join(t.value for t in body if t.type == K.TEXT).strip():
         head.extend(retyped(t, K.TITLE_TEXT) if t.type == K.TEXT else t for t in body)
         body = []
