@@ -35,8 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import speechast
 from benchmarks.corpus import PATHOLOGICAL, SEEDS, example_corpus, generated, seed_corpus
+from benchmarks.stages import stage_rows
 from speechast.batch import pool_map
-from speechast.blocks import scanner
+from speechast.blocks import Scanner, scanner
 from speechast.parser import parser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,12 +45,13 @@ MB = 1024 * 1024
 CORPUS = SEEDS.parent / "corpus"
 
 
+def _scanner() -> Scanner:
+    return scanner(tuple((t.name, t.pattern.to_regexp()) for t in parser().terminals), frozenset())
+
+
 def baseline() -> Callable[[str], int]:
     """The fair baseline: the marker candidates of a text, counted."""
-    lark = parser()
-    pattern = scanner(
-        tuple((t.name, t.pattern.to_regexp()) for t in lark.terminals), frozenset()
-    ).marker_search
+    pattern = _scanner().marker_search
 
     def count(text: str) -> int:
         return sum(1 for _ in pattern.finditer(text))
@@ -79,7 +81,8 @@ def _spread(values: list[float]) -> str:
     return f"±{(max(values) - min(values)) / min(values) * 100:3.0f}%"
 
 
-def speed_row(label: str, texts: list[str], runs: int) -> None:
+def speed_row(label: str, texts: list[str], runs: int) -> float:
+    """Print the row; return the baseline's best time."""
     size = sum(len(t.encode("utf-8")) for t in texts) / MB
     times = rounds(texts, runs)
     base, parse, js = (min(times[k]) for k in ("base", "parse", "json"))
@@ -88,6 +91,7 @@ def speed_row(label: str, texts: list[str], runs: int) -> None:
         f"**{base / parse:.3f}** | {base / js:.3f} | {runs} | "
         f"{_spread(times['base'])} {_spread(times['parse'])} |"
     )
+    return base
 
 
 _PEAK = """
@@ -206,9 +210,13 @@ def main() -> None:
             ("generated 50 MB", [big[50]], 1),
             ("10 MB on one line", [big[10].replace("\n", "")], 1),
         ]
-    for label, texts, runs in rows:
-        if texts and not args.memory:
-            speed_row(label, texts, runs)
+    bases = {
+        label: speed_row(label, texts, runs)
+        for label, texts, runs in rows
+        if texts and not args.memory
+    }
+    if "../shared/corpus" in bases:
+        stage_rows(rows[1][1], _scanner(), bases["../shared/corpus"])
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         print("\n| memory | MB | parse adds | parse + to_json add |")
