@@ -19,7 +19,10 @@ import attrs
 def by_values(*classes: type) -> None:
     """Pickle each class (an attrs class whose fields are all positional) by its values."""
     for cls in classes:
-        names = [field.name for field in attrs.fields(cls)]
+        fields = attrs.fields(cls)
+        if any(field.kw_only or not field.init for field in fields):
+            raise TypeError(f"{cls.__name__}: cls(*values) cannot rebuild it")
+        names = [field.name for field in fields]
         setattr(cls, "__reduce__", _reducer(cls, names))  # noqa: B010 (mypy refuses the assignment)
 
 

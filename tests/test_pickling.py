@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 from speechast import fields, nodes
+from speechast.pickling import by_values
 
 
 @pytest.mark.parametrize("module", [nodes, fields])
@@ -35,3 +36,12 @@ def test_a_document_pickles_smaller_than_attrs_own_state() -> None:
     doc = nodes.Document((0, 6), None, (section,))
     assert pickle.loads(pickle.dumps(doc)) == doc
     assert b"children" not in pickle.dumps(doc)  # values only, not a dict per node
+
+
+def test_a_class_its_values_cannot_rebuild_is_refused() -> None:
+    @attrs.frozen
+    class Keyword:
+        name: str = attrs.field(kw_only=True)
+
+    with pytest.raises(TypeError, match="Keyword"):
+        by_values(Keyword)
